@@ -1,0 +1,103 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { Redis } from "ioredis";
+import type { Kysely } from "kysely";
+import type { Config } from "./config";
+import type { Ctx } from "./context";
+import type { DB } from "./db/schema";
+import { registerErrorHandler } from "./http/error-handler";
+import { registerGuard } from "./http/guard";
+import { registerSpa } from "./http/spa";
+import { apiTokenRoutes } from "./modules/api-tokens/routes";
+import { authRoutes } from "./modules/auth/routes";
+import { eventRoutes } from "./modules/events/routes";
+import { healthRoutes } from "./modules/health/routes";
+import { invitationRoutes } from "./modules/invitations/routes";
+import { setupRoutes } from "./modules/setup/routes";
+import { workspaceRoutes } from "./modules/workspaces/routes";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export type AppOptions = {
+  config: Config;
+  db: Kysely<DB>;
+  logger?: boolean;
+  webDir?: string;
+};
+
+/** Routes whose authorization rule is set here, because a plugin registers them: the API docs are public. */
+function defaultRules(app: FastifyInstance): void {
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/docs") && route.config?.auth === undefined) {
+      route.config = { ...route.config, auth: "public" };
+    }
+  });
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : { level: opts.config.logLevel, redact: ["req.headers.authorization", "req.headers.cookie"] },
+    bodyLimit: opts.config.bodyLimit,
+    trustProxy: opts.config.publicUrl !== undefined,
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerErrorHandler(app);
+  defaultRules(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 10 } });
+  const redis = opts.config.redisUrl
+    ? new Redis(opts.config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 })
+    : undefined;
+  if (redis) app.addHook("onClose", async () => void redis.quit());
+  const ctx: Ctx = { db: opts.db, config: opts.config, log: app.log, redis };
+  await app.register(fastifyRateLimit, { global: false, ...(redis ? { redis, nameSpace: "parley-rl:" } : {}) });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Parley API",
+        version: "1",
+        description:
+          "The REST API of Parley. Authenticate with a session cookie or `Authorization: Bearer <API token>`.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: "parley_session" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { config: { auth: "public" }, schema: { hide: true } }, () => app.swagger());
+
+  registerGuard(app, ctx);
+  for (const routes of [
+    healthRoutes,
+    setupRoutes,
+    authRoutes,
+    workspaceRoutes,
+    invitationRoutes,
+    apiTokenRoutes,
+    eventRoutes,
+  ]) {
+    await app.register(routes, { ctx });
+  }
+  await registerSpa(app, opts.webDir ?? path.join(root, "dist", "web"));
+  return app;
+}

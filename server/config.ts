@@ -1,0 +1,75 @@
+import path from "node:path";
+import { z } from "zod";
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  PARLEY_DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres://")
+    .optional(),
+  REDIS_URL: z.string().optional(),
+  PARLEY_PUBLIC_URL: z.url().optional(),
+  PARLEY_ADMIN_EMAIL: z.string().optional(),
+  PARLEY_ADMIN_PASSWORD: z.string().optional(),
+  PARLEY_ADMIN_NAME: z.string().default("Owner"),
+  PARLEY_WORKSPACE_NAME: z.string().default("My company"),
+  PARLEY_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PARLEY_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+  PARLEY_LOGIN_LIMIT: z.coerce.number().int().min(1).default(10),
+  PARLEY_SESSION_DAYS: z.coerce.number().int().min(1).default(30),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  publicUrl: string | undefined;
+  admin: { email: string; password: string; name: string; workspaceName: string } | undefined;
+  dbPoolSize: number;
+  bodyLimit: number;
+  loginLimit: number;
+  sessionDays: number;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+};
+
+export class ConfigError extends Error {}
+
+/** Reads the environment into a typed config; the one place that knows the variable names. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.PARLEY_ADMIN_EMAIL) !== Boolean(e.PARLEY_ADMIN_PASSWORD)) {
+    throw new ConfigError("Set both PARLEY_ADMIN_EMAIL and PARLEY_ADMIN_PASSWORD, or neither.");
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.PARLEY_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    publicUrl: e.PARLEY_PUBLIC_URL?.replace(/\/+$/, ""),
+    admin:
+      e.PARLEY_ADMIN_EMAIL && e.PARLEY_ADMIN_PASSWORD
+        ? {
+            email: e.PARLEY_ADMIN_EMAIL,
+            password: e.PARLEY_ADMIN_PASSWORD,
+            name: e.PARLEY_ADMIN_NAME,
+            workspaceName: e.PARLEY_WORKSPACE_NAME,
+          }
+        : undefined,
+    dbPoolSize: e.PARLEY_DB_POOL_SIZE,
+    bodyLimit: e.PARLEY_BODY_LIMIT,
+    loginLimit: e.PARLEY_LOGIN_LIMIT,
+    sessionDays: e.PARLEY_SESSION_DAYS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

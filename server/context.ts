@@ -1,0 +1,14 @@
+import type { FastifyBaseLogger } from "fastify";
+import type { Redis } from "ioredis";
+import type { Kysely } from "kysely";
+import type { Config } from "./config";
+import type { DB } from "./db/schema";
+
+/** What every module gets: the database, the config, the logger. */
+export type Ctx = {
+  db: Kysely<DB>;
+  config: Config;
+  log: FastifyBaseLogger;
+  /** Present when REDIS_URL is set: shared rate limits (and realtime fan-out, later). */
+  redis: Redis | undefined;
+};
