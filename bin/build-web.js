@@ -21,10 +21,14 @@ export function ensureWebBuilt() {
   const sources = Math.max(newestMtime(path.join(root, "web")), newestMtime(path.join(root, "common")));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
   console.log("Building the web app…");
-  execFileSync(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) ensureWebBuilt();

@@ -14,6 +14,7 @@ import type { Ctx } from "./context";
 import type { DB } from "./db/schema";
 import { registerErrorHandler } from "./http/error-handler";
 import { registerGuard } from "./http/guard";
+import type { RouteAuth } from "./http/policy";
 import { registerSpa } from "./http/spa";
 import { apiTokenRoutes } from "./modules/api-tokens/routes";
 import { authRoutes } from "./modules/auth/routes";
@@ -32,11 +33,28 @@ export type AppOptions = {
   webDir?: string;
 };
 
-/** Routes whose authorization rule is set here, because a plugin registers them: the API docs are public. */
-function defaultRules(app: FastifyInstance): void {
+export type RouteInfo = { method: string; url: string; auth: RouteAuth | undefined; hasBody: boolean };
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every route as registered, for the authorization sweep test and the docs. */
+    routeTable: RouteInfo[];
+  }
+}
+
+/**
+ * Records every route. The API docs' routes get their rule here, because a plugin registers them:
+ * they are public.
+ */
+function trackRoutes(app: FastifyInstance): void {
+  app.decorate("routeTable", [] as RouteInfo[]);
   app.addHook("onRoute", (route) => {
     if (route.url.startsWith("/api/docs") && route.config?.auth === undefined) {
       route.config = { ...route.config, auth: "public" };
+    }
+    for (const method of [route.method].flat()) {
+      if (method === "HEAD") continue;
+      app.routeTable.push({ method, url: route.url, auth: route.config?.auth, hasBody: Boolean(route.schema?.body) });
     }
   });
 }
@@ -56,7 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   registerErrorHandler(app);
-  defaultRules(app);
+  trackRoutes(app);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 10 } });
   const redis = opts.config.redisUrl
