@@ -104,6 +104,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { config: { auth: "public" }, schema: { hide: true } }, () => app.swagger());
 
+  app.addHook("onSend", async (_req, reply) => {
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("referrer-policy", "same-origin");
+    reply.header("x-frame-options", "DENY");
+  });
   registerGuard(app, ctx);
   for (const routes of [
     healthRoutes,

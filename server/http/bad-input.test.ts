@@ -66,6 +66,12 @@ describe("bad input answers with a code and a clear message, never a 500", () =>
     expectError(await server.app.inject({ method: "POST", url: "/webhooks/nope/1" }), 404, "not_found");
   });
 
+  it("every answer carries the basic security headers", async () => {
+    const res = await server.app.inject({ method: "GET", url: "/healthz" });
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["x-frame-options"]).toBe("DENY");
+  });
+
   it("a malformed id in the path", async () => {
     expectError(await owner.get("/api/v1/workspaces/not-a-uuid/members"), 404, "not_found");
     expectError(await owner.delete(`/api/v1/workspaces/${ws}/invitations/12`), 400, "validation_failed");

@@ -217,7 +217,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx
       return reply
         .header("content-type", row.content_type)
         .header("cache-control", "private, max-age=31536000, immutable")
-        .header("x-content-type-options", "nosniff")
         .send(row.data);
     },
   );
