@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import { errorBody } from "../../../common/errors";
 import {
   type ApiTokenDto,
   apiTokenDto,
@@ -15,11 +14,10 @@ import { inTx } from "../../db/tx";
 import { AppError } from "../../http/errors";
 import { actorOf, membershipOf } from "../../http/guard";
 import { hasRole } from "../../http/policy";
+import { errorResponses, workspaceParams } from "../../http/schemas";
 import { createApiToken, revokeApiToken } from "./commands";
 
 const tags = ["api-tokens"];
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
-const wsParams = z.object({ workspaceId: z.uuid() });
 
 type TokenRow = {
   id: string;
@@ -70,8 +68,8 @@ export const apiTokenRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, {
       schema: {
         tags,
         summary: "API tokens: your own, or everyone's for admins",
-        params: wsParams,
-        response: { 200: listOf(apiTokenDto), ...errors },
+        params: workspaceParams,
+        response: { 200: listOf(apiTokenDto), ...errorResponses },
       },
     },
     async (req) => {
@@ -90,9 +88,9 @@ export const apiTokenRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, {
       schema: {
         tags,
         summary: "Create an API token acting as you in this workspace; the secret is shown once",
-        params: wsParams,
+        params: workspaceParams,
         body: createApiTokenRequest,
-        response: { 201: createdApiToken, ...errors },
+        response: { 201: createdApiToken, ...errorResponses },
       },
     },
     async (req, reply) => {
@@ -113,7 +111,7 @@ export const apiTokenRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, {
         tags,
         summary: "Revoke an API token (yours, or anyone's for admins)",
         params: z.object({ workspaceId: z.uuid(), tokenId: z.uuid() }),
-        response: { 204: z.null(), ...errors },
+        response: { 204: z.null(), ...errorResponses },
       },
     },
     async (req, reply) => {

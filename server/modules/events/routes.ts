@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { errorBody } from "../../../common/errors";
 import { eventsQuery, eventsResponse } from "../../../common/workspaces";
 import type { Ctx } from "../../context";
 import { membershipOf } from "../../http/guard";
+import { workspaceParams } from "../../http/schemas";
 
 export const eventRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx }) => {
   app.get(
@@ -13,7 +13,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ct
       schema: {
         tags: ["events"],
         summary: "Events after a sequence number, oldest first: how a client catches up after a reconnect",
-        params: z.object({ workspaceId: z.uuid() }),
+        params: workspaceParams,
         querystring: eventsQuery,
         response: { 200: eventsResponse, 400: errorBody, 401: errorBody, 404: errorBody },
       },

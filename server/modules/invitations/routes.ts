@@ -15,6 +15,7 @@ import type { Ctx } from "../../context";
 import { inTx } from "../../db/tx";
 import { AppError } from "../../http/errors";
 import { actorOf, membershipOf } from "../../http/guard";
+import { errorResponses, workspaceParams } from "../../http/schemas";
 import { createUser } from "../auth/commands";
 import { presentMe } from "../auth/present";
 import { createSession, setSessionCookie } from "../auth/sessions";
@@ -22,8 +23,6 @@ import { acceptInvitation, createInvitation, findOpenInvitation, revokeInvitatio
 import { presentInvitation } from "./present";
 
 const tags = ["invitations"];
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
-const wsParams = z.object({ workspaceId: z.uuid() });
 const tokenParams = z.object({ token: z.string().min(10).max(100) });
 
 function appOrigin(ctx: Ctx, req: FastifyRequest): string {
@@ -40,8 +39,8 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app,
       schema: {
         tags,
         summary: "Open invitations of a workspace",
-        params: wsParams,
-        response: { 200: listOf(invitationDto), ...errors },
+        params: workspaceParams,
+        response: { 200: listOf(invitationDto), ...errorResponses },
       },
     },
     async (req) => {
@@ -74,9 +73,9 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app,
       schema: {
         tags,
         summary: "Create an invitation link (shown once; valid 7 days, for one person)",
-        params: wsParams,
+        params: workspaceParams,
         body: createInvitationRequest,
-        response: { 201: createdInvitation, ...errors },
+        response: { 201: createdInvitation, ...errorResponses },
       },
     },
     async (req, reply) => {
@@ -99,7 +98,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app,
         tags,
         summary: "Revoke an invitation",
         params: z.object({ workspaceId: z.uuid(), invitationId: z.uuid() }),
-        response: { 204: z.null(), ...errors },
+        response: { 204: z.null(), ...errorResponses },
       },
     },
     async (req, reply) => {
@@ -141,7 +140,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app,
         summary: "Accept an invitation: signed in with `{}`, or create an account with name, e-mail and password",
         params: tokenParams,
         body: acceptInvitationRequest,
-        response: { 200: meResponse, 409: errorBody, ...errors },
+        response: { 200: meResponse, 409: errorBody, ...errorResponses },
       },
     },
     async (req, reply) => {

@@ -13,13 +13,12 @@ import type { Ctx } from "../../context";
 import { inTx } from "../../db/tx";
 import { AppError, notFound } from "../../http/errors";
 import { actorOf, membershipOf } from "../../http/guard";
+import { errorResponses, workspaceParams } from "../../http/schemas";
 import { changeMemberRole, createWorkspace, removeMember, renameWorkspace } from "./commands";
 import { presentMember, presentWorkspace } from "./present";
 import { findMember, getWorkspace, listMembers } from "./queries";
 
 const tags = ["workspaces"];
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
-const wsParams = z.object({ workspaceId: z.uuid() });
 const memberParams = z.object({ workspaceId: z.uuid(), userId: z.uuid() });
 const workspaceResponse = z.object({ workspace: workspaceDto });
 
@@ -34,7 +33,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, 
         tags,
         summary: "Create a workspace; you become its owner",
         body: createWorkspaceRequest,
-        response: { 201: workspaceResponse, ...errors },
+        response: { 201: workspaceResponse, ...errorResponses },
       },
     },
     async (req, reply) => {
@@ -49,7 +48,12 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, 
     "/api/v1/workspaces/:workspaceId",
     {
       config: { auth: { workspace: "manager" } },
-      schema: { tags, summary: "A workspace", params: wsParams, response: { 200: workspaceResponse, ...errors } },
+      schema: {
+        tags,
+        summary: "A workspace",
+        params: workspaceParams,
+        response: { 200: workspaceResponse, ...errorResponses },
+      },
     },
     async (req) => {
       const m = membershipOf(req);
@@ -64,9 +68,9 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, 
       schema: {
         tags,
         summary: "Rename a workspace",
-        params: wsParams,
+        params: workspaceParams,
         body: updateWorkspaceRequest,
-        response: { 200: workspaceResponse, ...errors },
+        response: { 200: workspaceResponse, ...errorResponses },
       },
     },
     async (req) => {
@@ -85,8 +89,8 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, 
       schema: {
         tags,
         summary: "Members of a workspace",
-        params: wsParams,
-        response: { 200: listOf(memberDto), ...errors },
+        params: workspaceParams,
+        response: { 200: listOf(memberDto), ...errorResponses },
       },
     },
     async (req) => ({ items: (await listMembers(db, membershipOf(req).workspaceId)).map(presentMember) }),
@@ -101,7 +105,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, 
         summary: "Change a member's role (owners only grant or remove the owner role)",
         params: memberParams,
         body: updateMemberRequest,
-        response: { 200: z.object({ member: memberDto }), 409: errorBody, ...errors },
+        response: { 200: z.object({ member: memberDto }), 409: errorBody, ...errorResponses },
       },
     },
     async (req) => {
@@ -129,7 +133,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, 
         tags,
         summary: "Remove a member (admins), or leave the workspace (yourself)",
         params: memberParams,
-        response: { 204: z.null(), 409: errorBody, ...errors },
+        response: { 204: z.null(), 409: errorBody, ...errorResponses },
       },
     },
     async (req, reply) => {
