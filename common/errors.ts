@@ -20,6 +20,10 @@ export const errorCodes = [
   "last_owner",
   "unsupported_file",
   "data_dir_locked",
+  "invalid_signature",
+  "invalid_payload",
+  "unavailable",
+  "not_retryable",
   "internal",
 ] as const;
 

@@ -12,17 +12,25 @@ import type { Kysely } from "kysely";
 import type { Config } from "./config";
 import type { Ctx } from "./context";
 import type { DB } from "./db/schema";
+import { inTx } from "./db/tx";
+import { EventBus } from "./events/bus";
 import { registerErrorHandler } from "./http/error-handler";
 import { registerGuard } from "./http/guard";
 import type { RouteAuth } from "./http/policy";
 import { registerSpa } from "./http/spa";
+import { type DeliveryOptions, DeliveryWorker } from "./jobs/delivery";
 import { apiTokenRoutes } from "./modules/api-tokens/routes";
 import { authRoutes } from "./modules/auth/routes";
+import { channelRoutes } from "./modules/channels/routes";
+import { chatRoutes } from "./modules/chats/routes";
 import { eventRoutes } from "./modules/events/routes";
 import { healthRoutes } from "./modules/health/routes";
+import { InboundBatcher } from "./modules/inbound/batcher";
+import { inboundRoutes } from "./modules/inbound/routes";
 import { invitationRoutes } from "./modules/invitations/routes";
 import { setupRoutes } from "./modules/setup/routes";
 import { workspaceRoutes } from "./modules/workspaces/routes";
+import { attachRealtime } from "./realtime/server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -31,6 +39,10 @@ export type AppOptions = {
   db: Kysely<DB>;
   logger?: boolean;
   webDir?: string;
+  /** Run the delivery worker in this process (default true; tests may drive it themselves). */
+  worker?: boolean;
+  /** Options of the delivery worker (tests shorten its timings). */
+  delivery?: DeliveryOptions;
 };
 
 export type RouteInfo = { method: string; url: string; auth: RouteAuth | undefined; hasBody: boolean };
@@ -39,6 +51,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** Every route as registered, for the authorization sweep test and the docs. */
     routeTable: RouteInfo[];
+    delivery: DeliveryWorker;
+    bus: EventBus;
   }
 }
 
@@ -81,7 +95,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ? new Redis(opts.config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 })
     : undefined;
   if (redis) app.addHook("onClose", async () => void redis.quit());
-  const ctx: Ctx = { db: opts.db, config: opts.config, log: app.log, redis };
+  const bus = new EventBus();
+  const ctx: Ctx = {
+    db: opts.db,
+    config: opts.config,
+    log: app.log,
+    redis,
+    bus,
+    inTx: (fn) => inTx(opts.db, fn, { bus }),
+  };
+  const delivery = new DeliveryWorker(opts.db, bus, { log: app.log, ...opts.delivery });
+  app.decorate("delivery", delivery);
+  app.decorate("bus", bus);
   await app.register(fastifyRateLimit, { global: false, ...(redis ? { redis, nameSpace: "parley-rl:" } : {}) });
   await app.register(fastifySwagger, {
     openapi: {
@@ -110,7 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     reply.header("x-frame-options", "DENY");
   });
   registerGuard(app, ctx);
-  for (const routes of [
+  const modules = [
     healthRoutes,
     setupRoutes,
     authRoutes,
@@ -118,8 +143,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     invitationRoutes,
     apiTokenRoutes,
     eventRoutes,
-  ]) {
-    await app.register(routes, { ctx });
+    channelRoutes,
+    chatRoutes,
+  ];
+  for (const routes of modules) await app.register(routes, { ctx });
+  await app.register(inboundRoutes, { ctx, batcher: new InboundBatcher(opts.db, bus) });
+  attachRealtime(app, ctx, bus);
+  if (opts.worker !== false) {
+    app.addHook("onReady", async () => delivery.start());
+    app.addHook("onClose", async () => delivery.stop());
   }
   await registerSpa(app, opts.webDir ?? path.join(root, "dist", "web"));
   return app;

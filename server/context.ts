@@ -3,6 +3,8 @@ import type { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import type { Config } from "./config";
 import type { DB } from "./db/schema";
+import type { Tx } from "./db/tx";
+import type { EventBus } from "./events/bus";
 
 /** What every module gets: the database, the config, the logger. */
 export type Ctx = {
@@ -11,4 +13,7 @@ export type Ctx = {
   log: FastifyBaseLogger;
   /** Present when REDIS_URL is set: shared rate limits (and realtime fan-out, later). */
   redis: Redis | undefined;
+  bus: EventBus;
+  /** A transaction whose recorded events are published after commit. */
+  inTx: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 };

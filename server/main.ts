@@ -26,6 +26,8 @@ async function serve(config: Config): Promise<void> {
   const database = await openDb(config);
   const app = await buildApp({ config, db: database.db });
   await bootstrapAdmin(database.db, config, app.log);
+  // One process owns an embedded database: jobs it had claimed before a crash can be taken at once.
+  if (database.kind === "pglite") await app.delivery.releaseLeases();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) {

@@ -7,7 +7,7 @@ import { loadConfig } from "../config";
 import { runSetup } from "../modules/setup/commands";
 import { connect } from "./connect";
 import { DataDirLockedError, lockDataDir } from "./lock";
-import { migrate } from "./migrate";
+import { migrate, migrations } from "./migrate";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -23,7 +23,7 @@ describe("embedded data directory", () => {
   it("is created when missing, keeps everything across a restart, and migrations are idempotent", async () => {
     const dir = tempDir();
     const first = await connect({ kind: "pglite", dataDir: dir });
-    expect(await migrate(first.db as never)).toEqual(["0001_foundation"]);
+    expect(await migrate(first.db as never)).toEqual(Object.keys(migrations));
     await runSetup(first.db, { name: "A", email: "a@example.com", password: "password-1", workspaceName: "W" });
     await first.close();
 

@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as m0001 from "./migrations/0001_foundation";
+import * as m0002 from "./migrations/0002_inbox";
 
 /** Forward-only, versioned; the same SQL on PGlite and PostgreSQL 15. Append new ones here. */
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
+  "0002_inbox": m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

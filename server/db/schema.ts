@@ -42,6 +42,8 @@ export interface WorkspacesTable {
   id: string;
   name: string;
   event_seq: BigIntCol;
+  chat_count: ColumnType<number, number | undefined, number>;
+  unread_chat_count: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -88,7 +90,111 @@ export interface EventsTable {
   created_at: Generated<Date>;
 }
 
+export interface ChannelsTable {
+  workspace_id: string;
+  id: string;
+  kind: string;
+  name: string;
+  config: Json;
+  secret: string;
+  status: "active" | "paused";
+  last_update_at: Timestamp | null;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface ClientsTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  phone: string | null;
+  phone_digits: string | null;
+  email: string | null;
+  avatar_url: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ChatsTable {
+  workspace_id: string;
+  id: string;
+  client_id: string;
+  channel_id: string;
+  external_id: string;
+  status: "subscribed" | "unsubscribed" | "blocked" | "connection_lost";
+  unread_count: number;
+  last_message_id: string | null;
+  last_message_text: string | null;
+  last_message_direction: "in" | "out" | null;
+  last_message_at: Timestamp | null;
+  last_activity_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface MessagesTable {
+  workspace_id: string;
+  id: string;
+  chat_id: string;
+  kind: "message" | "note" | "event";
+  direction: "in" | "out";
+  author_kind: "client" | "bot" | "page" | "user" | "system";
+  author_user_id: string | null;
+  author_name: string;
+  text: string | null;
+  parts: ColumnType<unknown[], string, string>;
+  reply_to_id: string | null;
+  external_id: string | null;
+  status: "queued" | "sent" | "delivered" | "read" | "failed" | null;
+  error: string | null;
+  sent_at: Timestamp | null;
+  edited_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface InboundEventsTable {
+  workspace_id: string;
+  channel_id: string;
+  external_event_id: string;
+  message_id: string | null;
+  received_at: Timestamp;
+}
+
+export interface DeadLettersTable {
+  workspace_id: string;
+  id: string;
+  channel_id: string;
+  reason: string;
+  payload: string;
+  created_at: Timestamp;
+}
+
+export interface DeliveriesTable {
+  workspace_id: string;
+  id: string;
+  message_id: string;
+  chat_id: string;
+  channel_id: string;
+  status: "pending" | "done" | "failed";
+  attempts: number;
+  next_attempt_at: Timestamp;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  channels: ChannelsTable;
+  clients: ClientsTable;
+  chats: ChatsTable;
+  messages: MessagesTable;
+  inbound_events: InboundEventsTable;
+  dead_letters: DeadLettersTable;
+  deliveries: DeliveriesTable;
   instance: InstanceTable;
   users: UsersTable;
   user_avatars: UserAvatarsTable;
@@ -103,3 +209,8 @@ export interface DB {
 export type UserRow = Selectable<UsersTable>;
 export type WorkspaceRow = Selectable<WorkspacesTable>;
 export type NewUser = Insertable<UsersTable>;
+export type ChannelRow = Selectable<ChannelsTable>;
+export type ChatRow = Selectable<ChatsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type ClientRow = Selectable<ClientsTable>;
+export type DeliveryRow = Selectable<DeliveriesTable>;

@@ -67,7 +67,7 @@ describe("inTx", () => {
           second = true;
         });
       },
-      (err) => errors.push(err),
+      { onCallbackError: (err) => errors.push(err) },
     );
     expect(errors).toHaveLength(1);
     expect(second).toBe(true);

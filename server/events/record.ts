@@ -18,7 +18,8 @@ export type RecordedEvent = {
 /**
  * Records an event inside the caller's transaction with the workspace's next sequence number.
  * The row lock on the workspace serialises sequence numbers: they increase without gaps in
- * commit order, which is what lets a client catch up with `events?after=N`.
+ * commit order, which is what lets a client catch up with `events?after=N`. After commit the event
+ * is published on the transaction's bus (realtime).
  */
 export async function recordEvent(tx: Tx, input: EventInput): Promise<RecordedEvent> {
   const row = await tx.db
@@ -38,5 +39,8 @@ export async function recordEvent(tx: Tx, input: EventInput): Promise<RecordedEv
       payload: JSON.stringify(payload),
     })
     .execute();
-  return { workspaceId: input.workspaceId, seq: Number(row.event_seq), type: input.type, payload };
+  const event = { workspaceId: input.workspaceId, seq: Number(row.event_seq), type: input.type, payload };
+  const bus = tx.bus;
+  if (bus) tx.afterCommit(() => bus.publish(event));
+  return event;
 }

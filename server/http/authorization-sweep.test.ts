@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiChannel, inboundBody, postInbound } from "../test/inbox";
 import { addMember, type Client, createTestServer, setupOwner, type TestServer } from "../test/server";
 
 /**
@@ -18,6 +19,13 @@ const samples: Record<string, object> = {
   "PATCH /api/v1/workspaces/:workspaceId/members/:userId": { role: "manager" },
   "POST /api/v1/workspaces/:workspaceId/invitations": { role: "owner" },
   "POST /api/v1/workspaces/:workspaceId/api-tokens": { name: "stolen" },
+  "POST /api/v1/workspaces/:workspaceId/channels": {
+    kind: "api",
+    name: "x",
+    config: { outboundUrl: "http://127.0.0.1:9/x" },
+  },
+  "PATCH /api/v1/workspaces/:workspaceId/channels/:channelId": { status: "paused" },
+  "POST /api/v1/workspaces/:workspaceId/chats/:chatId/messages": { text: "hijack" },
 };
 
 async function snapshotB() {
@@ -57,7 +65,7 @@ function fill(url: string, values: Record<string, string>): string {
 const protectedRoutes = () => server.app.routeTable.filter((r) => r.auth !== "public" && !r.url.includes("*"));
 
 beforeAll(async () => {
-  server = await createTestServer();
+  server = await createTestServer({}, { worker: false });
   const sa = await setupOwner(server, "a@example.com");
   a = sa.client;
   aWs = sa.workspace.id;
@@ -77,11 +85,21 @@ beforeAll(async () => {
   const bMember = await addMember(bOwner.client, bWs, "b2@example.com");
   const inv = await bOwner.client.post(`/api/v1/workspaces/${bWs}/invitations`, { role: "manager" });
   const tok = await bOwner.client.post(`/api/v1/workspaces/${bWs}/api-tokens`, { name: "b" });
+  const bChannel = await createApiChannel(bOwner.client, bWs);
+  await postInbound(server.app, bChannel, inboundBody({ text: "B's secret" }));
+  const bChat = (await bOwner.client.get(`/api/v1/workspaces/${bWs}/chats`)).json().items[0];
+  const bMessage = (
+    await bOwner.client.post(`/api/v1/workspaces/${bWs}/chats/${bChat.id}/messages`, { text: "B's answer" })
+  ).json().message;
+  await server.database.db.updateTable("messages").set({ status: "failed" }).where("id", "=", bMessage.id).execute();
   Object.assign(b, {
     workspaceId: bWs,
     userId: bMember.userId,
     invitationId: inv.json().invitation.id,
     tokenId: tok.json().token.id,
+    channelId: bChannel.id,
+    chatId: bChat.id,
+    messageId: bMessage.id,
   });
 });
 afterAll(() => server.close());
@@ -142,6 +160,9 @@ describe("authorization sweep", () => {
       (await a.get(`/api/v1/workspaces/${aWs}/invitations`)).body,
       (await a.get(`/api/v1/workspaces/${aWs}/api-tokens`)).body,
       (await a.get(`/api/v1/workspaces/${aWs}/events`)).body,
+      (await a.get(`/api/v1/workspaces/${aWs}/channels`)).body,
+      (await a.get(`/api/v1/workspaces/${aWs}/chats`)).body,
+      (await a.get(`/api/v1/workspaces/${aWs}/chats?q=secret`)).body,
     ];
     for (const body of lists) {
       for (const id of Object.values(b)) expect(body).not.toContain(id);

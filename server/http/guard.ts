@@ -38,9 +38,9 @@ function requestOrigin(req: FastifyRequest): string | null {
   }
 }
 
-function isOwnOrigin(ctx: Ctx, req: FastifyRequest, origin: string): boolean {
+/** Whether an Origin is the app's own: PARLEY_PUBLIC_URL, or the host the request came to. */
+export function isOwnOrigin(ctx: Ctx, host: string | undefined, origin: string): boolean {
   if (ctx.config.publicUrl && origin === new URL(ctx.config.publicUrl).origin) return true;
-  const host = req.headers.host;
   if (host === undefined) return false;
   try {
     // URL normalises default ports away, as browsers do in Origin.
@@ -50,35 +50,42 @@ function isOwnOrigin(ctx: Ctx, req: FastifyRequest, origin: string): boolean {
   }
 }
 
+/** The actor behind an API token, or null when it is unknown, revoked or its user left. */
+export async function actorForToken(ctx: Ctx, secret: string): Promise<Actor | null> {
+  const row = await ctx.db
+    .selectFrom("api_tokens")
+    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .innerJoin("workspace_members", (j) =>
+      j
+        .onRef("workspace_members.workspace_id", "=", "api_tokens.workspace_id")
+        .onRef("workspace_members.user_id", "=", "api_tokens.user_id"),
+    )
+    .selectAll("users")
+    .select(["api_tokens.id as token_id", "api_tokens.workspace_id as token_ws", "api_tokens.last_used_at"])
+    .where("api_tokens.token_hash", "=", hashSecret(secret))
+    .where("api_tokens.revoked_at", "is", null)
+    .executeTakeFirst();
+  if (!row) return null;
+  const { token_id, token_ws, last_used_at, ...user } = row;
+  if (!last_used_at || Date.now() - last_used_at.getTime() > tokenTouchMs) {
+    await ctx.db
+      .updateTable("api_tokens")
+      .set({ last_used_at: new Date() })
+      .where("workspace_id", "=", token_ws)
+      .where("id", "=", token_id)
+      .execute();
+  }
+  return { user, via: "token", credentialId: token_id, tokenWorkspaceId: token_ws };
+}
+
 async function authenticate(ctx: Ctx, req: FastifyRequest): Promise<void> {
   const header = req.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) throw new AppError(401, "unauthenticated", "The Authorization header must be 'Bearer <token>'.");
-    const row = await ctx.db
-      .selectFrom("api_tokens")
-      .innerJoin("users", "users.id", "api_tokens.user_id")
-      .innerJoin("workspace_members", (j) =>
-        j
-          .onRef("workspace_members.workspace_id", "=", "api_tokens.workspace_id")
-          .onRef("workspace_members.user_id", "=", "api_tokens.user_id"),
-      )
-      .selectAll("users")
-      .select(["api_tokens.id as token_id", "api_tokens.workspace_id as token_ws", "api_tokens.last_used_at"])
-      .where("api_tokens.token_hash", "=", hashSecret(match[1]))
-      .where("api_tokens.revoked_at", "is", null)
-      .executeTakeFirst();
-    if (!row) throw new AppError(401, "unauthenticated", "This API token is invalid or has been revoked.");
-    const { token_id, token_ws, last_used_at, ...user } = row;
-    if (!last_used_at || Date.now() - last_used_at.getTime() > tokenTouchMs) {
-      await ctx.db
-        .updateTable("api_tokens")
-        .set({ last_used_at: new Date() })
-        .where("workspace_id", "=", token_ws)
-        .where("id", "=", token_id)
-        .execute();
-    }
-    req.actor = { user, via: "token", credentialId: token_id, tokenWorkspaceId: token_ws };
+    const actor = await actorForToken(ctx, match[1]);
+    if (!actor) throw new AppError(401, "unauthenticated", "This API token is invalid or has been revoked.");
+    req.actor = actor;
     return;
   }
   const token = req.cookies[sessionCookie];
@@ -104,7 +111,7 @@ function checkCsrf(ctx: Ctx, req: FastifyRequest): void {
     }
     return;
   }
-  if (!isOwnOrigin(ctx, req, origin)) {
+  if (!isOwnOrigin(ctx, req.headers.host, origin)) {
     throw new AppError(403, "csrf_failed", "This request came from another site and was refused.");
   }
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
-import { buildApp } from "../app";
+import { type AppOptions, buildApp } from "../app";
 import { type Config, loadConfig } from "../config";
 import type { Database } from "../db/connect";
 import { runSetup } from "../modules/setup/commands";
@@ -15,10 +15,13 @@ export type TestServer = {
   close: () => Promise<void>;
 };
 
-export async function createTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function createTestServer(
+  env: Record<string, string> = {},
+  opts: Pick<AppOptions, "worker" | "delivery"> = {},
+): Promise<TestServer> {
   const database = await createTestDb();
   const config = loadConfig({ LOG_LEVEL: "silent", PARLEY_DATA_DIR: ".tmp/unused", ...env });
-  const app = await buildApp({ config, db: database.db, logger: false });
+  const app = await buildApp({ config, db: database.db, logger: false, ...opts });
   await app.ready();
   return {
     app,

@@ -10,7 +10,6 @@ import {
 } from "../../../common/workspaces";
 import type { Ctx } from "../../context";
 import type { DB } from "../../db/schema";
-import { inTx } from "../../db/tx";
 import { AppError } from "../../http/errors";
 import { actorOf, membershipOf } from "../../http/guard";
 import { hasRole } from "../../http/policy";
@@ -98,7 +97,7 @@ export const apiTokenRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, {
       if (actor.via === "token")
         throw new AppError(403, "forbidden", "Create API tokens from a signed-in session, not with a token.");
       const m = membershipOf(req);
-      const { row, secret } = await inTx(db, (tx) => createApiToken(tx, actor.user.id, m.workspaceId, req.body.name));
+      const { row, secret } = await ctx.inTx((tx) => createApiToken(tx, actor.user.id, m.workspaceId, req.body.name));
       return reply.code(201).send({ token: present({ ...row, user_name: actor.user.name }), secret });
     },
   );
@@ -117,7 +116,7 @@ export const apiTokenRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, {
     async (req, reply) => {
       const m = membershipOf(req);
       const onlyOwn = hasRole(m.role, "admin") ? null : actorOf(req).user.id;
-      await inTx(db, (tx) => revokeApiToken(tx, actorOf(req).user.id, m.workspaceId, req.params.tokenId, onlyOwn));
+      await ctx.inTx((tx) => revokeApiToken(tx, actorOf(req).user.id, m.workspaceId, req.params.tokenId, onlyOwn));
       return reply.code(204).send(null);
     },
   );

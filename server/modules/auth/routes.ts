@@ -4,7 +4,6 @@ import { z } from "zod";
 import { changePasswordRequest, loginRequest, meResponse, updateMeRequest, userDto } from "../../../common/auth";
 import { errorBody } from "../../../common/errors";
 import type { Ctx } from "../../context";
-import { inTx } from "../../db/tx";
 import { AppError, notFound } from "../../http/errors";
 import { actorOf } from "../../http/guard";
 import { avatarMaxBytes, sniffImage } from "./avatar";
@@ -99,7 +98,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      await inTx(db, (tx) =>
+      await ctx.inTx((tx) =>
         changePassword(
           tx,
           actor.user,
@@ -130,7 +129,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx
       const data = await file.toBuffer();
       if (file.file.truncated) throw new AppError(413, "payload_too_large", "The avatar can be at most 2 MB.");
       const contentType = sniffImage(data);
-      const user = await inTx(db, async (tx) => {
+      const user = await ctx.inTx(async (tx) => {
         await tx.db
           .insertInto("user_avatars")
           .values({ user_id: userId, content_type: contentType, data, updated_at: new Date() })
@@ -157,7 +156,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx
     },
     async (req) => {
       const userId = actorOf(req).user.id;
-      const user = await inTx(db, async (tx) => {
+      const user = await ctx.inTx(async (tx) => {
         await tx.db.deleteFrom("user_avatars").where("user_id", "=", userId).execute();
         return tx.db
           .updateTable("users")

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { meResponse } from "../../../common/auth";
@@ -12,9 +11,9 @@ import {
   listOf,
 } from "../../../common/workspaces";
 import type { Ctx } from "../../context";
-import { inTx } from "../../db/tx";
 import { AppError } from "../../http/errors";
 import { actorOf, membershipOf } from "../../http/guard";
+import { publicOrigin } from "../../http/origin";
 import { errorResponses, workspaceParams } from "../../http/schemas";
 import { createUser } from "../auth/commands";
 import { presentMe } from "../auth/present";
@@ -24,10 +23,6 @@ import { presentInvitation } from "./present";
 
 const tags = ["invitations"];
 const tokenParams = z.object({ token: z.string().min(10).max(100) });
-
-function appOrigin(ctx: Ctx, req: FastifyRequest): string {
-  return ctx.config.publicUrl ?? `${req.protocol}://${req.headers.host ?? "localhost"}`;
-}
 
 export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx }) => {
   const { db } = ctx;
@@ -80,12 +75,12 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app,
     },
     async (req, reply) => {
       const m = membershipOf(req);
-      const { row, token } = await inTx(db, (tx) =>
+      const { row, token } = await ctx.inTx((tx) =>
         createInvitation(tx, { userId: actorOf(req).user.id, role: m.role }, m.workspaceId, req.body),
       );
       return reply.code(201).send({
         invitation: presentInvitation({ ...row, creator_name: actorOf(req).user.name }),
-        url: `${appOrigin(ctx, req)}/invite/${token}`,
+        url: `${publicOrigin(ctx.config, req)}/invite/${token}`,
       });
     },
   );
@@ -102,7 +97,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app,
       },
     },
     async (req, reply) => {
-      await inTx(db, (tx) =>
+      await ctx.inTx((tx) =>
         revokeInvitation(tx, actorOf(req).user.id, membershipOf(req).workspaceId, req.params.invitationId),
       );
       return reply.code(204).send(null);
@@ -145,7 +140,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app,
     },
     async (req, reply) => {
       const signedIn = req.actor?.via === "session" ? req.actor.user : null;
-      const { user, created } = await inTx(db, async (tx) => {
+      const { user, created } = await ctx.inTx(async (tx) => {
         let u = signedIn;
         if (!u) {
           const { name, email, password, locale } = req.body;

@@ -10,7 +10,6 @@ import {
   workspaceDto,
 } from "../../../common/workspaces";
 import type { Ctx } from "../../context";
-import { inTx } from "../../db/tx";
 import { AppError, notFound } from "../../http/errors";
 import { actorOf, membershipOf } from "../../http/guard";
 import { errorResponses, workspaceParams } from "../../http/schemas";
@@ -39,7 +38,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, 
     async (req, reply) => {
       const actor = actorOf(req);
       if (actor.tokenWorkspaceId) throw new AppError(403, "forbidden", "An API token cannot create workspaces.");
-      const ws = await inTx(db, (tx) => createWorkspace(tx, actor.user.id, req.body.name));
+      const ws = await ctx.inTx((tx) => createWorkspace(tx, actor.user.id, req.body.name));
       return reply.code(201).send({ workspace: presentWorkspace(ws, "owner") });
     },
   );
@@ -75,7 +74,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, 
     },
     async (req) => {
       const m = membershipOf(req);
-      const ws = await inTx(db, (tx) =>
+      const ws = await ctx.inTx((tx) =>
         renameWorkspace(tx, { userId: actorOf(req).user.id, role: m.role }, m.workspaceId, req.body.name),
       );
       return { workspace: presentWorkspace(ws, m.role) };
@@ -110,7 +109,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, 
     },
     async (req) => {
       const m = membershipOf(req);
-      await inTx(db, (tx) =>
+      await ctx.inTx((tx) =>
         changeMemberRole(
           tx,
           { userId: actorOf(req).user.id, role: m.role },
@@ -138,7 +137,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, 
     },
     async (req, reply) => {
       const m = membershipOf(req);
-      await inTx(db, (tx) =>
+      await ctx.inTx((tx) =>
         removeMember(tx, { userId: actorOf(req).user.id, role: m.role }, m.workspaceId, req.params.userId),
       );
       return reply.code(204).send(null);

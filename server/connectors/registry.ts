@@ -1,0 +1,27 @@
+import type { ChannelKind } from "../../common/inbox";
+import { AppError } from "../http/errors";
+import { apiConnector } from "./api/connector";
+import type { Connector } from "./types";
+
+const connectors = new Map<ChannelKind, Connector>([[apiConnector.kind, apiConnector]]);
+
+/** The one place that knows which connectors exist. */
+export function connectorFor(kind: string): Connector {
+  const c = connectors.get(kind as ChannelKind);
+  if (!c) throw new AppError(400, "validation_failed", `Channels of kind '${kind}' are not available yet.`);
+  return c;
+}
+
+export function hasConnector(kind: string): boolean {
+  return connectors.has(kind as ChannelKind);
+}
+
+/** For tests: a connector double under a real kind. Returns a function that restores the original. */
+export function replaceConnector(connector: Connector): () => void {
+  const previous = connectors.get(connector.kind);
+  connectors.set(connector.kind, connector);
+  return () => {
+    if (previous) connectors.set(connector.kind, previous);
+    else connectors.delete(connector.kind);
+  };
+}

@@ -1,0 +1,158 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  chatDto,
+  chatsQuery,
+  chatsResponse,
+  messageDto,
+  messagesQuery,
+  messagesResponse,
+  sendMessageRequest,
+} from "../../../common/inbox";
+import type { Ctx } from "../../context";
+import type { MessageRow } from "../../db/schema";
+import { actorOf, membershipOf } from "../../http/guard";
+import { errorResponses, workspaceParams } from "../../http/schemas";
+import { markChatRead, retryMessage, sendMessage } from "../messages/commands";
+import { presentMessages } from "../messages/present";
+import { chatCounts, listChats, loadChat } from "./queries";
+
+const tags = ["chats"];
+const chatParams = z.object({ workspaceId: z.uuid(), chatId: z.uuid() });
+const messageParams = z.object({ workspaceId: z.uuid(), chatId: z.uuid(), messageId: z.uuid() });
+
+export const chatRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx }) => {
+  const { db, bus } = ctx;
+  const base = "/api/v1/workspaces/:workspaceId/chats";
+
+  app.get(
+    base,
+    {
+      config: { auth: { workspace: "manager" } },
+      schema: {
+        tags,
+        summary:
+          "Chats by last activity. Tabs all/unread; `q` searches name, phone (any formatting) and e-mail; keyset `cursor`",
+        params: workspaceParams,
+        querystring: chatsQuery,
+        response: { 200: chatsResponse, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { workspaceId } = membershipOf(req);
+      const [page, counts] = await Promise.all([
+        listChats(db, { workspaceId, ...req.query }),
+        chatCounts(db, workspaceId),
+      ]);
+      return { ...page, counts };
+    },
+  );
+
+  app.get(
+    `${base}/:chatId`,
+    {
+      config: { auth: { workspace: "manager" } },
+      schema: {
+        tags,
+        summary: "One chat",
+        params: chatParams,
+        response: { 200: z.object({ chat: chatDto }), ...errorResponses },
+      },
+    },
+    async (req) => ({ chat: await loadChat(db, membershipOf(req).workspaceId, req.params.chatId) }),
+  );
+
+  app.post(
+    `${base}/:chatId/read`,
+    {
+      config: { auth: { workspace: "manager" } },
+      schema: {
+        tags,
+        summary: "Mark the chat's messages read (opening a chat never does)",
+        params: chatParams,
+        response: { 200: z.object({ chat: chatDto }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { workspaceId } = membershipOf(req);
+      const { chat } = await ctx.inTx((tx) => markChatRead(tx, actorOf(req).user.id, workspaceId, req.params.chatId));
+      return { chat };
+    },
+  );
+
+  app.get(
+    `${base}/:chatId/messages`,
+    {
+      config: { auth: { workspace: "manager" } },
+      schema: {
+        tags,
+        summary: "Messages of a chat, newest last; `before` (a message id) pages to older ones",
+        params: chatParams,
+        querystring: messagesQuery,
+        response: { 200: messagesResponse, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { workspaceId } = membershipOf(req);
+      await loadChat(db, workspaceId, req.params.chatId);
+      let q = db
+        .selectFrom("messages")
+        .selectAll()
+        .where("workspace_id", "=", workspaceId)
+        .where("chat_id", "=", req.params.chatId);
+      if (req.query.before) q = q.where("id", "<", req.query.before);
+      const rows: MessageRow[] = await q
+        .orderBy("id", "desc")
+        .limit(req.query.limit + 1)
+        .execute();
+      const page = rows.slice(0, req.query.limit).reverse();
+      return { items: await presentMessages(db, workspaceId, page), hasMore: rows.length > req.query.limit };
+    },
+  );
+
+  app.post(
+    `${base}/:chatId/messages`,
+    {
+      config: { auth: { workspace: "manager" } },
+      schema: {
+        tags,
+        summary: "Send a text message (optionally as a reply); delivered asynchronously",
+        params: chatParams,
+        body: sendMessageRequest,
+        response: { 201: z.object({ message: messageDto }), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const { workspaceId } = membershipOf(req);
+      const user = actorOf(req).user;
+      const { message } = await ctx.inTx(async (tx) => {
+        const r = await sendMessage(tx, { userId: user.id, name: user.name }, workspaceId, req.params.chatId, req.body);
+        tx.afterCommit(() => bus.wakeDelivery());
+        return r;
+      });
+      return reply.code(201).send({ message });
+    },
+  );
+
+  app.post(
+    `${base}/:chatId/messages/:messageId/retry`,
+    {
+      config: { auth: { workspace: "manager" } },
+      schema: {
+        tags,
+        summary: "Send a failed message again",
+        params: messageParams,
+        response: { 200: z.object({ message: messageDto }), 409: errorResponses[400], ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { workspaceId } = membershipOf(req);
+      const { message } = await ctx.inTx(async (tx) => {
+        const r = await retryMessage(tx, workspaceId, req.params.chatId, req.params.messageId);
+        tx.afterCommit(() => bus.wakeDelivery());
+        return r;
+      });
+      return { message };
+    },
+  );
+};

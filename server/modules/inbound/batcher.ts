@@ -1,0 +1,79 @@
+import type { Kysely } from "kysely";
+import type { InboundMessage } from "../../connectors/types";
+import type { ChannelRow, DB } from "../../db/schema";
+import { inTx } from "../../db/tx";
+import type { EventBus } from "../../events/bus";
+import { type StoreResult, storeInbound } from "./store";
+
+type Item = {
+  channel: ChannelRow;
+  event: InboundMessage;
+  resolve: (r: StoreResult) => void;
+  reject: (e: unknown) => void;
+};
+
+const maxBatch = 100;
+
+/**
+ * Group commit: webhooks that arrive while a transaction is running wait and are stored together in
+ * the next one. Each caller is answered only after the transaction holding its message committed.
+ * There is no timer: a lone webhook is stored at once. If a batch fails, its items are retried one
+ * by one so that one bad item cannot fail the others.
+ */
+export class InboundBatcher {
+  private queue: Item[] = [];
+  private running = false;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly bus: EventBus,
+  ) {}
+
+  store(channel: ChannelRow, event: InboundMessage): Promise<StoreResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ channel, event, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, maxBatch);
+        try {
+          await this.commit(batch);
+        } catch {
+          for (const item of batch) await this.commit([item]).catch(item.reject);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async commit(batch: Item[]): Promise<void> {
+    const results = await inTx(
+      this.db,
+      async (tx) => {
+        const out: StoreResult[] = [];
+        for (const item of batch) out.push(await storeInbound(tx, item.channel, item.event));
+        const channels = new Map(batch.map((i) => [i.channel.id, i.channel]));
+        for (const ch of channels.values()) {
+          await tx.db
+            .updateTable("channels")
+            .set({ last_update_at: new Date() })
+            .where("workspace_id", "=", ch.workspace_id)
+            .where("id", "=", ch.id)
+            .execute();
+        }
+        return out;
+      },
+      { bus: this.bus },
+    );
+    batch.forEach((item, i) => {
+      const r = results[i];
+      if (r) item.resolve(r);
+    });
+  }
+}

@@ -1,0 +1,175 @@
+import { sql } from "kysely";
+import { inboxEvents, type MessageDto } from "../../../common/inbox";
+import type { MessageRow } from "../../db/schema";
+import type { Tx } from "../../db/tx";
+import { type RecordedEvent, recordEvent } from "../../events/record";
+import { AppError, notFound } from "../../http/errors";
+import { newId } from "../../lib/ids";
+import { loadChat } from "../chats/queries";
+import { presentMessages } from "./present";
+
+export type Author = { userId: string; name: string };
+
+async function publishMessage(
+  tx: Tx,
+  workspaceId: string,
+  row: MessageRow,
+  type: string,
+  withChat: boolean,
+): Promise<{ message: MessageDto; event: RecordedEvent }> {
+  const [message] = await presentMessages(tx.db, workspaceId, [row]);
+  if (!message) throw new Error("message vanished");
+  const payload: Record<string, unknown> = { message };
+  if (withChat) payload.chat = await loadChat(tx.db, workspaceId, row.chat_id);
+  const event = await recordEvent(tx, { workspaceId, type, payload });
+  return { message, event };
+}
+
+/**
+ * A manager's message: the row (queued) and its delivery job in one transaction, so a crash can
+ * neither lose the message nor leave it without a job. The worker is woken after commit.
+ */
+export async function sendMessage(
+  tx: Tx,
+  author: Author,
+  workspaceId: string,
+  chatId: string,
+  input: { text: string; replyToId?: string | undefined },
+) {
+  const chat = await tx.db
+    .selectFrom("chats")
+    .select(["id", "channel_id"])
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", chatId)
+    .executeTakeFirst();
+  if (!chat) throw notFound("This chat");
+  if (input.replyToId) {
+    const target = await tx.db
+      .selectFrom("messages")
+      .select("id")
+      .where("workspace_id", "=", workspaceId)
+      .where("chat_id", "=", chatId)
+      .where("id", "=", input.replyToId)
+      .executeTakeFirst();
+    if (!target) throw new AppError(400, "validation_failed", "The message you reply to is not in this chat.");
+  }
+  const now = new Date();
+  const row = await tx.db
+    .insertInto("messages")
+    .values({
+      workspace_id: workspaceId,
+      id: newId(),
+      chat_id: chatId,
+      kind: "message",
+      direction: "out",
+      author_kind: "user",
+      author_user_id: author.userId,
+      author_name: author.name,
+      text: input.text,
+      parts: "[]",
+      reply_to_id: input.replyToId ?? null,
+      external_id: null,
+      status: "queued",
+      error: null,
+      sent_at: null,
+      edited_at: null,
+      deleted_at: null,
+      created_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await tx.db
+    .insertInto("deliveries")
+    .values({
+      workspace_id: workspaceId,
+      id: newId(),
+      message_id: row.id,
+      chat_id: chatId,
+      channel_id: chat.channel_id,
+      status: "pending",
+      attempts: 0,
+      next_attempt_at: now,
+      locked_until: null,
+      last_error: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await tx.db
+    .updateTable("chats")
+    .set({
+      last_message_id: row.id,
+      last_message_text: input.text.slice(0, 200),
+      last_message_direction: "out",
+      last_message_at: now,
+      last_activity_at: now,
+    })
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", chatId)
+    .execute();
+  return publishMessage(tx, workspaceId, row, inboxEvents.messageCreated, true);
+}
+
+/** Puts a failed message back in the queue (the manager's retry button). */
+export async function retryMessage(tx: Tx, workspaceId: string, chatId: string, messageId: string) {
+  const row = await tx.db
+    .updateTable("messages")
+    .set({ status: "queued", error: null })
+    .where("workspace_id", "=", workspaceId)
+    .where("chat_id", "=", chatId)
+    .where("id", "=", messageId)
+    .where("status", "=", "failed")
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) {
+    const exists = await tx.db
+      .selectFrom("messages")
+      .select("status")
+      .where("workspace_id", "=", workspaceId)
+      .where("chat_id", "=", chatId)
+      .where("id", "=", messageId)
+      .executeTakeFirst();
+    if (!exists) throw notFound("This message");
+    throw new AppError(409, "not_retryable", "Only a message that failed can be sent again.");
+  }
+  await tx.db
+    .updateTable("deliveries")
+    .set({ status: "pending", attempts: 0, next_attempt_at: new Date(), locked_until: null, updated_at: new Date() })
+    .where("workspace_id", "=", workspaceId)
+    .where("message_id", "=", messageId)
+    .execute();
+  return publishMessage(tx, workspaceId, row, inboxEvents.messageUpdated, false);
+}
+
+/** Marks a chat read (never automatic: only when the manager says so). */
+export async function markChatRead(tx: Tx, actorUserId: string, workspaceId: string, chatId: string) {
+  const chat = await tx.db
+    .selectFrom("chats")
+    .select(["unread_count"])
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", chatId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!chat) throw notFound("This chat");
+  if (chat.unread_count > 0) {
+    await tx.db
+      .updateTable("chats")
+      .set({ unread_count: 0 })
+      .where("workspace_id", "=", workspaceId)
+      .where("id", "=", chatId)
+      .execute();
+    await tx.db
+      .updateTable("workspaces")
+      .set({ unread_chat_count: sql`greatest(unread_chat_count - 1, 0)` })
+      .where("id", "=", workspaceId)
+      .execute();
+  }
+  const dto = await loadChat(tx.db, workspaceId, chatId);
+  const event = await recordEvent(tx, {
+    workspaceId,
+    type: inboxEvents.chatUpdated,
+    actorUserId,
+    payload: { chat: dto, reason: "read" },
+  });
+  return { chat: dto, event };
+}

@@ -1,0 +1,87 @@
+import { createAdapter } from "@socket.io/redis-adapter";
+import type { FastifyInstance } from "fastify";
+import { Server, type Socket } from "socket.io";
+import type { Ctx } from "../context";
+import type { EventBus } from "../events/bus";
+import { type Actor, actorForToken, isOwnOrigin } from "../http/guard";
+import { findSession, sessionCookie } from "../modules/auth/sessions";
+
+export const workspaceRoom = (id: string) => `ws:${id}`;
+const userRoom = (id: string) => `user:${id}`;
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}
+
+async function authenticate(ctx: Ctx, socket: Socket): Promise<Actor | null> {
+  const token = (socket.handshake.auth as { token?: unknown }).token;
+  if (typeof token === "string") return actorForToken(ctx, token);
+  const session = cookieValue(socket.handshake.headers.cookie, sessionCookie);
+  if (!session) return null;
+  // A cookie-authenticated socket must come from our own pages (cross-site WebSocket hijacking).
+  const origin = socket.handshake.headers.origin;
+  if (!origin || !isOwnOrigin(ctx, socket.handshake.headers.host, origin)) return null;
+  const found = await findSession(ctx.db, ctx.config, session);
+  return found.kind === "valid"
+    ? { user: found.user, via: "session", credentialId: found.tokenHash, tokenWorkspaceId: null }
+    : null;
+}
+
+/**
+ * Socket.IO on the app's HTTP server. A socket joins the rooms of the workspaces its user belongs to;
+ * committed events of a workspace go to its room (across processes through Redis when configured).
+ * Each event carries the workspace sequence; a client that reconnects catches up with `events?after=N`.
+ */
+export function attachRealtime(app: FastifyInstance, ctx: Ctx, bus: EventBus): Server {
+  const io = new Server(app.server, { serveClient: false, path: "/socket.io", transports: ["websocket", "polling"] });
+  if (ctx.redis) {
+    const pub = ctx.redis.duplicate();
+    const sub = ctx.redis.duplicate();
+    io.adapter(createAdapter(pub, sub));
+    app.addHook("onClose", async () => {
+      pub.disconnect();
+      sub.disconnect();
+    });
+  }
+  io.use((socket, next) => {
+    authenticate(ctx, socket)
+      .then((actor) => {
+        if (!actor) return next(new Error("unauthenticated"));
+        socket.data.actor = actor;
+        next();
+      })
+      .catch(() => next(new Error("unavailable")));
+  });
+  io.on("connection", async (socket) => {
+    const actor = socket.data.actor as Actor;
+    let q = ctx.db.selectFrom("workspace_members").select("workspace_id").where("user_id", "=", actor.user.id);
+    if (actor.tokenWorkspaceId) q = q.where("workspace_id", "=", actor.tokenWorkspaceId);
+    const rows = await q.execute();
+    await socket.join([userRoom(actor.user.id), ...rows.map((r) => workspaceRoom(r.workspace_id))]);
+    socket.emit("ready", { workspaces: rows.map((r) => r.workspace_id) });
+  });
+  const off = bus.onEvent((event) => {
+    io.to(workspaceRoom(event.workspaceId)).emit("event", {
+      workspaceId: event.workspaceId,
+      seq: event.seq,
+      type: event.type,
+      payload: event.payload,
+    });
+    if (event.type === "member.removed" && typeof event.payload.userId === "string") {
+      io.in(userRoom(event.payload.userId)).socketsLeave(workspaceRoom(event.workspaceId));
+    }
+    if (event.type === "member.joined" && typeof event.payload.userId === "string") {
+      io.in(userRoom(event.payload.userId)).socketsJoin(workspaceRoom(event.workspaceId));
+    }
+  });
+  app.addHook("preClose", async () => {
+    off();
+    io.disconnectSockets(true);
+    io.engine.close();
+  });
+  return io;
+}
