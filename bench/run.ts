@@ -1,80 +1,20 @@
 /**
- * `npm run bench`: request latency and throughput of the authenticated API, on PGlite and on
- * PostgreSQL, each printed with its ratio to a baseline measured in the same run (`/healthz`,
- * one `select 1`). Figures only; nothing here passes or fails.
+ * `npm run bench`: figures on seeded data, on PGlite and PostgreSQL, each with a baseline measured in
+ * the same run. Nothing here passes or fails. BENCH_DB=pglite|postgres narrows; BENCH_SCALE scales
+ * the seed (1 = 1,000,000 chats / 10,000,000 messages on PostgreSQL, a tenth of that on PGlite).
  */
-import { performance } from "node:perf_hooks";
-import type { FastifyInstance } from "fastify";
-import { buildApp } from "../server/app";
-import { loadConfig } from "../server/config";
-import { runSetup } from "../server/modules/setup/commands";
-import { createTestDb, type TestDbKind } from "../server/test/db";
+import { benchAuth } from "./auth";
+import { benchInbox } from "./inbox";
 
-type Result = { name: string; rps: number; p50: number; p95: number };
+const kinds = (process.env.BENCH_DB?.split(",") ?? ["pglite", "postgres"]) as Array<"pglite" | "postgres">;
+const scale = Number(process.env.BENCH_SCALE ?? "1");
+const only = process.env.BENCH_ONLY;
 
-async function measure(name: string, base: string, path: string, headers: Record<string, string>, total = 2000, concurrency = 8): Promise<Result> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        next++;
-        const t = performance.now();
-        const res = await fetch(base + path, { headers });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { name, rps: latencies.length / seconds, p50: at(0.5), p95: at(0.95) };
-}
-
-async function run(kind: TestDbKind): Promise<void> {
-  const database = await createTestDb(kind);
-  const app: FastifyInstance = await buildApp({ config: loadConfig({ LOG_LEVEL: "silent" }), db: database.db, logger: false });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  try {
-    await runSetup(database.db, { name: "B", email: "bench@example.com", password: "bench-password", workspaceName: "Bench" });
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "bench@example.com", password: "bench-password" }),
-    });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    const ws = ((await login.json()) as { workspaces: Array<{ id: string }> }).workspaces[0]?.id;
-    const tokenRes = await fetch(`${base}/api/v1/workspaces/${ws}/api-tokens`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie, origin: base },
-      body: JSON.stringify({ name: "bench" }),
-    });
-    const { secret } = (await tokenRes.json()) as { secret: string };
-    await measure("warm-up", base, "/healthz", {}, 300);
-    const baseline = await measure("GET /healthz (baseline: select 1)", base, "/healthz", {});
-    const rows = [
-      baseline,
-      await measure("GET /api/v1/me (session cookie)", base, "/api/v1/me", { cookie }),
-      await measure("GET /api/v1/me (API token)", base, "/api/v1/me", { authorization: `Bearer ${secret}` }),
-      await measure(`GET …/members (API token)`, base, `/api/v1/workspaces/${ws}/members`, { authorization: `Bearer ${secret}` }),
-    ];
-    console.log(`\n${kind}`);
-    for (const r of rows) {
-      console.log(
-        `  ${r.name.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  ratio to baseline ${(r.rps / baseline.rps).toFixed(2)}`,
-      );
-    }
-  } finally {
-    await app.close();
-    await database.close();
+for (const kind of kinds) {
+  if (!only || only === "auth") await benchAuth(kind);
+  if (!only || only === "inbox") {
+    const clients = Math.round((kind === "postgres" ? 1_000_000 : 100_000) * scale);
+    const messages = Math.round((kind === "postgres" ? 10_000_000 : 1_000_000) * scale);
+    await benchInbox(kind, { clients, messages, bigChat: Math.min(100_000, Math.round(messages / 10)) });
   }
-}
-
-for (const kind of (process.env.BENCH_DB?.split(",") ?? ["pglite", "postgres"]) as TestDbKind[]) {
-  await run(kind);
 }

@@ -16,31 +16,60 @@ export type RecordedEvent = {
 };
 
 /**
- * Records an event inside the caller's transaction with the workspace's next sequence number.
- * The row lock on the workspace serialises sequence numbers: they increase without gaps in
- * commit order, which is what lets a client catch up with `events?after=N`. After commit the event
- * is published on the transaction's bus (realtime).
+ * Records events of one workspace inside the caller's transaction with the workspace's next sequence
+ * numbers (one UPDATE and one INSERT for any number of events). The row lock on the workspace
+ * serialises writers: sequence numbers increase without gaps in commit order, which is what lets a
+ * client catch up with `events?after=N`. After commit the events are published on the transaction's
+ * bus (realtime). `counters` adjusts the workspace's cached tab counts in the same statement.
  */
-export async function recordEvent(tx: Tx, input: EventInput): Promise<RecordedEvent> {
+export async function recordEvents(
+  tx: Tx,
+  workspaceId: string,
+  inputs: Array<Omit<EventInput, "workspaceId">>,
+  counters: { chats?: number; unreadChats?: number } = {},
+): Promise<RecordedEvent[]> {
+  if (inputs.length === 0) return [];
   const row = await tx.db
     .updateTable("workspaces")
-    .set({ event_seq: sql`event_seq + 1` })
-    .where("id", "=", input.workspaceId)
+    .set({
+      event_seq: sql`event_seq + ${inputs.length}`,
+      ...(counters.chats ? { chat_count: sql`chat_count + ${counters.chats}` } : {}),
+      ...(counters.unreadChats
+        ? { unread_chat_count: sql`greatest(unread_chat_count + ${counters.unreadChats}, 0)` }
+        : {}),
+    })
+    .where("id", "=", workspaceId)
     .returning("event_seq")
     .executeTakeFirstOrThrow();
-  const payload = input.payload ?? {};
+  const first = Number(row.event_seq) - inputs.length + 1;
+  const events = inputs.map((input, i) => ({
+    workspaceId,
+    seq: first + i,
+    type: input.type,
+    payload: input.payload ?? {},
+  }));
   await tx.db
     .insertInto("events")
-    .values({
-      workspace_id: input.workspaceId,
-      seq: row.event_seq,
-      type: input.type,
-      actor_user_id: input.actorUserId ?? null,
-      payload: JSON.stringify(payload),
-    })
+    .values(
+      events.map((e, i) => ({
+        workspace_id: workspaceId,
+        seq: e.seq,
+        type: e.type,
+        actor_user_id: inputs[i]?.actorUserId ?? null,
+        payload: JSON.stringify(e.payload),
+      })),
+    )
     .execute();
-  const event = { workspaceId: input.workspaceId, seq: Number(row.event_seq), type: input.type, payload };
   const bus = tx.bus;
-  if (bus) tx.afterCommit(() => bus.publish(event));
+  if (bus)
+    tx.afterCommit(() => {
+      for (const e of events) bus.publish(e);
+    });
+  return events;
+}
+
+export async function recordEvent(tx: Tx, input: EventInput): Promise<RecordedEvent> {
+  const [event] = await recordEvents(tx, input.workspaceId, [input]);
+  if (!event) throw new Error("no event recorded");
   return event;
 }

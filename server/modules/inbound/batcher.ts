@@ -3,7 +3,7 @@ import type { InboundMessage } from "../../connectors/types";
 import type { ChannelRow, DB } from "../../db/schema";
 import { inTx } from "../../db/tx";
 import type { EventBus } from "../../events/bus";
-import { type StoreResult, storeInbound } from "./store";
+import { type StoreResult, storeInboundBatch } from "./store";
 
 type Item = {
   channel: ChannelRow;
@@ -56,17 +56,17 @@ export class InboundBatcher {
     const results = await inTx(
       this.db,
       async (tx) => {
-        const out: StoreResult[] = [];
-        for (const item of batch) out.push(await storeInbound(tx, item.channel, item.event));
-        const channels = new Map(batch.map((i) => [i.channel.id, i.channel]));
-        for (const ch of channels.values()) {
-          await tx.db
-            .updateTable("channels")
-            .set({ last_update_at: new Date() })
-            .where("workspace_id", "=", ch.workspace_id)
-            .where("id", "=", ch.id)
-            .execute();
-        }
+        const out = await storeInboundBatch(tx, batch);
+        // Channel health: "last update received", written at most every few seconds per channel.
+        const channels = [...new Set(batch.map((i) => i.channel.id))];
+        await tx.db
+          .updateTable("channels")
+          .set({ last_update_at: new Date() })
+          .where("id", "in", channels)
+          .where((eb) =>
+            eb.or([eb("last_update_at", "is", null), eb("last_update_at", "<", new Date(Date.now() - 5000))]),
+          )
+          .execute();
         return out;
       },
       { bus: this.bus },

@@ -1,186 +1,350 @@
-import { sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { type ChatDto, inboxEvents, type MessageDto } from "../../../common/inbox";
 import type { InboundMessage } from "../../connectors/types";
-import type { ChannelRow, ChatRow, MessageRow } from "../../db/schema";
+import type { ChannelRow, ChatRow, DB, MessageRow } from "../../db/schema";
 import type { Tx } from "../../db/tx";
-import { type RecordedEvent, recordEvent } from "../../events/record";
+import { type RecordedEvent, recordEvents } from "../../events/record";
 import { newId } from "../../lib/ids";
 import { normalizePhone } from "../../lib/phone";
-import { loadChat } from "../chats/queries";
-import { presentMessages } from "../messages/present";
+import { type ChatListRow, presentChat } from "../chats/present";
+import { chatsWithContext, siblingsOf } from "../chats/queries";
+import { presentMessage } from "../messages/present";
+
+export type InboundItem = { channel: ChannelRow; event: InboundMessage };
 
 export type StoreResult =
   | { status: "stored"; message: MessageDto; chat: ChatDto; event: RecordedEvent }
   | { status: "duplicate"; messageId: string | null };
 
-const preview = (text: string | null, parts: unknown[]) => (text ? text.slice(0, 200) : parts.length > 0 ? null : "");
+type Fresh = {
+  index: number;
+  item: InboundItem;
+  messageId: string;
+  chat?: ChatRow;
+  oldUnread?: number;
+  replyToId?: string | null;
+};
 
-async function upsertChat(
-  tx: Tx,
-  channel: ChannelRow,
-  ev: InboundMessage,
-  now: Date,
-): Promise<{ chat: ChatRow; created: boolean }> {
-  const ws = channel.workspace_id;
-  const existing = await tx.db
-    .selectFrom("chats")
-    .selectAll()
-    .where("workspace_id", "=", ws)
-    .where("channel_id", "=", channel.id)
-    .where("external_id", "=", ev.client.externalId)
-    .forUpdate()
-    .executeTakeFirst();
-  const phone = normalizePhone(ev.client.phone);
-  const email = ev.client.email?.trim().toLowerCase() || null;
-  if (existing) {
-    const patch = {
-      ...(ev.client.name ? { name: ev.client.name.trim() } : {}),
-      ...(phone ? { phone: phone.phone, phone_digits: phone.digits } : {}),
-      ...(email ? { email } : {}),
-      ...(ev.client.avatarUrl ? { avatar_url: ev.client.avatarUrl } : {}),
-    };
-    if (Object.keys(patch).length > 0) {
-      await tx.db
-        .updateTable("clients")
-        .set({ ...patch, updated_at: now })
-        .where("workspace_id", "=", ws)
-        .where("id", "=", existing.client_id)
-        .execute();
-    }
-    return { chat: existing, created: false };
-  }
-  const clientId = newId();
-  await tx.db
-    .insertInto("clients")
-    .values({
-      workspace_id: ws,
-      id: clientId,
-      name: ev.client.name?.trim() || ev.client.externalId,
-      phone: phone?.phone ?? null,
-      phone_digits: phone?.digits ?? null,
-      email,
-      avatar_url: ev.client.avatarUrl ?? null,
-      created_at: now,
-      updated_at: now,
-    })
+const chatKey = (ws: string, channel: string, ext: string) => `${ws}|${channel}|${ext}`;
+const preview = (text: string | null) => (text ? text.slice(0, 200) : null);
+
+/** 1. Dedupe on (workspace, channel, event id): in the batch, then against what is stored. */
+async function dedupe(tx: Tx, items: InboundItem[], results: Array<StoreResult | undefined>): Promise<Fresh[]> {
+  const firstByKey = new Map<string, number>();
+  const candidates: Fresh[] = [];
+  items.forEach((item, index) => {
+    const key = `${item.channel.workspace_id}|${item.channel.id}|${item.event.eventId}`;
+    if (firstByKey.has(key)) return;
+    firstByKey.set(key, index);
+    candidates.push({ index, item, messageId: newId() });
+  });
+  const inserted = await tx.db
+    .insertInto("inbound_events")
+    .values(
+      candidates.map((c) => ({
+        workspace_id: c.item.channel.workspace_id,
+        channel_id: c.item.channel.id,
+        external_event_id: c.item.event.eventId,
+        message_id: c.messageId,
+        received_at: new Date(),
+      })),
+    )
+    .onConflict((oc) => oc.columns(["workspace_id", "channel_id", "external_event_id"]).doNothing())
+    .returning(["message_id"])
     .execute();
-  const chat = await tx.db
-    .insertInto("chats")
-    .values({
-      workspace_id: ws,
-      id: newId(),
-      client_id: clientId,
-      channel_id: channel.id,
-      external_id: ev.client.externalId,
-      status: "subscribed",
-      unread_count: 0,
-      last_message_id: null,
-      last_message_text: null,
-      last_message_direction: null,
-      last_message_at: null,
-      last_activity_at: now,
-      created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return { chat, created: true };
+  const freshIds = new Set(inserted.map((r) => r.message_id));
+  const fresh = candidates.filter((c) => freshIds.has(c.messageId));
+  const dupes = items
+    .map((item, index) => ({ item, index }))
+    .filter(({ index }) => !fresh.some((f) => f.index === index));
+  if (dupes.length > 0) {
+    const prior = await tx.db
+      .selectFrom("inbound_events")
+      .select(["workspace_id", "channel_id", "external_event_id", "message_id"])
+      .where((eb) =>
+        eb(
+          eb.refTuple("workspace_id", "channel_id", "external_event_id"),
+          "in",
+          dupes.map(({ item }) => eb.tuple(item.channel.workspace_id, item.channel.id, item.event.eventId)),
+        ),
+      )
+      .execute();
+    const byKey = new Map(prior.map((p) => [`${p.workspace_id}|${p.channel_id}|${p.external_event_id}`, p.message_id]));
+    for (const { item, index } of dupes) {
+      results[index] = {
+        status: "duplicate",
+        messageId: byKey.get(`${item.channel.workspace_id}|${item.channel.id}|${item.event.eventId}`) ?? null,
+      };
+    }
+  }
+  return fresh;
+}
+
+function clientFields(ev: InboundMessage) {
+  const phone = normalizePhone(ev.client.phone);
+  return {
+    name: ev.client.name?.trim() || undefined,
+    phone: phone?.phone,
+    phone_digits: phone?.digits,
+    email: ev.client.email?.trim().toLowerCase() || undefined,
+    avatar_url: ev.client.avatarUrl,
+  };
+}
+
+/** 2. Finds (locking) or creates the chat of every fresh item, and refreshes changed client details. */
+async function upsertChats(tx: Tx, fresh: Fresh[], now: Date): Promise<{ created: Set<string> }> {
+  const keys = [
+    ...new Map(
+      fresh.map((f) => [chatKey(f.item.channel.workspace_id, f.item.channel.id, f.item.event.client.externalId), f]),
+    ).values(),
+  ];
+  const select = () =>
+    tx.db
+      .selectFrom("chats")
+      .innerJoin("clients", (j) =>
+        j.onRef("clients.workspace_id", "=", "chats.workspace_id").onRef("clients.id", "=", "chats.client_id"),
+      )
+      .selectAll("chats")
+      .select([
+        "clients.name as c_name",
+        "clients.phone as c_phone",
+        "clients.email as c_email",
+        "clients.avatar_url as c_avatar",
+      ])
+      .where((eb) =>
+        eb(
+          eb.refTuple("chats.workspace_id", "chats.channel_id", "chats.external_id"),
+          "in",
+          keys.map((f) => eb.tuple(f.item.channel.workspace_id, f.item.channel.id, f.item.event.client.externalId)),
+        ),
+      )
+      .orderBy("chats.workspace_id")
+      .orderBy("chats.id")
+      .forUpdate()
+      .execute();
+  let rows = await select();
+  const byKey = new Map(rows.map((r) => [chatKey(r.workspace_id, r.channel_id, r.external_id), r]));
+  const missing = keys.filter(
+    (f) => !byKey.has(chatKey(f.item.channel.workspace_id, f.item.channel.id, f.item.event.client.externalId)),
+  );
+  const created = new Set<string>();
+  if (missing.length > 0) {
+    const newClients = missing.map((f) => {
+      const c = clientFields(f.item.event);
+      return {
+        workspace_id: f.item.channel.workspace_id,
+        id: newId(),
+        name: c.name ?? f.item.event.client.externalId,
+        phone: c.phone ?? null,
+        phone_digits: c.phone_digits ?? null,
+        email: c.email ?? null,
+        avatar_url: c.avatar_url ?? null,
+        created_at: now,
+        updated_at: now,
+      };
+    });
+    await tx.db.insertInto("clients").values(newClients).execute();
+    const inserted = await tx.db
+      .insertInto("chats")
+      .values(
+        missing.map((f, i) => ({
+          workspace_id: f.item.channel.workspace_id,
+          id: newId(),
+          client_id: newClients[i]?.id ?? "",
+          channel_id: f.item.channel.id,
+          external_id: f.item.event.client.externalId,
+          status: "subscribed" as const,
+          unread_count: 0,
+          last_activity_at: now,
+          created_at: now,
+        })),
+      )
+      .onConflict((oc) => oc.columns(["workspace_id", "channel_id", "external_id"]).doNothing())
+      .returning("id")
+      .execute();
+    for (const r of inserted) created.add(r.id);
+    if (inserted.length < missing.length) {
+      // Another process created some of these chats meanwhile: drop our spare clients, use theirs.
+      const used = await tx.db
+        .selectFrom("chats")
+        .select("client_id")
+        .where("id", "in", inserted.map((r) => r.id).concat(["00000000-0000-0000-0000-000000000000"]))
+        .execute();
+      const spare = newClients.map((c) => c.id).filter((id) => !used.some((u) => u.client_id === id));
+      if (spare.length > 0) await tx.db.deleteFrom("clients").where("id", "in", spare).execute();
+    }
+    rows = await select();
+  }
+  const chats = new Map(rows.map((r) => [chatKey(r.workspace_id, r.channel_id, r.external_id), r]));
+  const updatedClients = new Set<string>();
+  for (const f of fresh) {
+    const row = chats.get(chatKey(f.item.channel.workspace_id, f.item.channel.id, f.item.event.client.externalId));
+    if (!row) throw new Error("chat missing after upsert");
+    f.chat = row;
+    f.oldUnread = row.unread_count;
+    if (created.has(row.id) || updatedClients.has(row.client_id)) continue;
+    const c = clientFields(f.item.event);
+    const patch = {
+      ...(c.name && c.name !== row.c_name ? { name: c.name } : {}),
+      ...(c.phone && c.phone !== row.c_phone ? { phone: c.phone, phone_digits: c.phone_digits } : {}),
+      ...(c.email && c.email !== row.c_email ? { email: c.email } : {}),
+      ...(c.avatar_url && c.avatar_url !== row.c_avatar ? { avatar_url: c.avatar_url } : {}),
+    };
+    if (Object.keys(patch).length === 0) continue;
+    updatedClients.add(row.client_id);
+    await tx.db
+      .updateTable("clients")
+      .set({ ...patch, updated_at: now })
+      .where("workspace_id", "=", row.workspace_id)
+      .where("id", "=", row.client_id)
+      .execute();
+  }
+  return { created };
+}
+
+/** 3. Resolves `replyToExternalId` to message ids: earlier in this batch, or stored. */
+async function resolveReplies(
+  tx: Tx,
+  fresh: Fresh[],
+): Promise<Map<string, { id: string; text: string | null; author_name: string }>> {
+  const wanted = fresh.filter((f) => f.item.event.message.replyToExternalId && f.chat);
+  const targets = new Map<string, { id: string; text: string | null; author_name: string }>();
+  if (wanted.length > 0) {
+    const rows = await tx.db
+      .selectFrom("messages")
+      .select(["id", "chat_id", "external_id", "text", "author_name"])
+      .where((eb) =>
+        eb(
+          eb.refTuple("workspace_id", "chat_id", "external_id"),
+          "in",
+          wanted.map((f) =>
+            eb.tuple(f.item.channel.workspace_id, f.chat?.id ?? "", f.item.event.message.replyToExternalId ?? ""),
+          ),
+        ),
+      )
+      .execute();
+    const stored = new Map(rows.map((r) => [`${r.chat_id}|${r.external_id}`, r]));
+    const inBatch = new Map<string, Fresh>();
+    for (const f of fresh) {
+      const chatId = f.chat?.id ?? "";
+      const ref = f.item.event.message.replyToExternalId;
+      if (ref) {
+        const hit = stored.get(`${chatId}|${ref}`);
+        const local = inBatch.get(`${chatId}|${ref}`);
+        f.replyToId = hit?.id ?? local?.messageId ?? null;
+        if (hit) targets.set(hit.id, hit);
+        if (local)
+          targets.set(local.messageId, { id: local.messageId, text: local.item.event.message.text, author_name: "" });
+      }
+      inBatch.set(`${chatId}|${f.item.event.message.externalId}`, f);
+    }
+  }
+  return targets;
+}
+
+/** 4. Chat DTOs after the batch, with one query for the chats and one for their siblings. */
+async function presentChats(db: Kysely<DB>, chats: ChatRow[]): Promise<Map<string, ChatDto>> {
+  const out = new Map<string, ChatDto>();
+  const byWs = new Map<string, ChatRow[]>();
+  for (const c of chats) byWs.set(c.workspace_id, [...(byWs.get(c.workspace_id) ?? []), c]);
+  for (const [ws, list] of byWs) {
+    const rows = (await chatsWithContext(db)
+      .where("chats.workspace_id", "=", ws)
+      .where(
+        "chats.id",
+        "in",
+        list.map((c) => c.id),
+      )
+      .execute()) as ChatListRow[];
+    const siblings = await siblingsOf(
+      db,
+      ws,
+      rows.map((r) => r.client_id),
+    );
+    for (const r of rows) out.set(r.id, presentChat(r, siblings));
+  }
+  return out;
 }
 
 /**
- * Stores one inbound message inside the caller's transaction: dedupe on the event id, upsert the
- * client and chat, insert the message, bump the chat's counters and record the event.
+ * Stores a batch of inbound messages in the caller's transaction with a fixed number of statements
+ * whatever its size: dedupe, find or create clients and chats, insert the messages, bump the chats'
+ * counters, record the events. Results are in the order of `items`.
  */
-export async function storeInbound(tx: Tx, channel: ChannelRow, ev: InboundMessage): Promise<StoreResult> {
-  const ws = channel.workspace_id;
-  const messageId = newId();
-  const fresh = await tx.db
-    .insertInto("inbound_events")
-    .values({
-      workspace_id: ws,
-      channel_id: channel.id,
-      external_event_id: ev.eventId,
-      message_id: messageId,
-      received_at: new Date(),
-    })
-    .onConflict((oc) => oc.columns(["workspace_id", "channel_id", "external_event_id"]).doNothing())
-    .returning("message_id")
-    .executeTakeFirst();
-  if (!fresh) {
-    const prior = await tx.db
-      .selectFrom("inbound_events")
-      .select("message_id")
-      .where("workspace_id", "=", ws)
-      .where("channel_id", "=", channel.id)
-      .where("external_event_id", "=", ev.eventId)
-      .executeTakeFirst();
-    return { status: "duplicate", messageId: prior?.message_id ?? null };
+export async function storeInboundBatch(tx: Tx, items: InboundItem[]): Promise<StoreResult[]> {
+  const results: Array<StoreResult | undefined> = new Array(items.length);
+  const fresh = await dedupe(tx, items, results);
+  if (fresh.length > 0) {
+    const now = new Date();
+    const { created } = await upsertChats(tx, fresh, now);
+    const replies = await resolveReplies(tx, fresh);
+    const messages: MessageRow[] = await tx.db
+      .insertInto("messages")
+      .values(
+        fresh.map((f) => ({
+          workspace_id: f.item.channel.workspace_id,
+          id: f.messageId,
+          chat_id: f.chat?.id ?? "",
+          kind: "message" as const,
+          direction: "in" as const,
+          author_kind: "client" as const,
+          author_name: "",
+          text: f.item.event.message.text,
+          parts: JSON.stringify(f.item.event.message.parts),
+          reply_to_id: f.replyToId ?? null,
+          external_id: f.item.event.message.externalId,
+          sent_at: f.item.event.message.sentAt,
+          created_at: now,
+        })),
+      )
+      .returningAll()
+      .execute();
+    const byChat = new Map<string, { chat: ChatRow; count: number; last: Fresh }>();
+    for (const f of fresh) {
+      const chat = f.chat as ChatRow;
+      const agg = byChat.get(chat.id) ?? { chat, count: 0, last: f };
+      agg.count++;
+      agg.last = f;
+      byChat.set(chat.id, agg);
+    }
+    const values = [...byChat.values()].map(
+      (a) =>
+        sql`(${a.chat.workspace_id}::uuid, ${a.chat.id}::uuid, ${a.count}::int, ${a.last.messageId}::uuid, ${preview(a.last.item.event.message.text)}::text)`,
+    );
+    await sql`
+      UPDATE chats SET unread_count = chats.unread_count + v.n, last_message_id = v.last_id, last_message_text = v.last_text,
+        last_message_direction = 'in', last_message_at = ${now}, last_activity_at = ${now}, status = 'subscribed'
+      FROM (VALUES ${sql.join(values)}) AS v(workspace_id, id, n, last_id, last_text)
+      WHERE chats.workspace_id = v.workspace_id AND chats.id = v.id`.execute(tx.db);
+    const chatDtos = await presentChats(
+      tx.db,
+      [...byChat.values()].map((a) => a.chat),
+    );
+    const byWorkspace = new Map<string, Fresh[]>();
+    for (const f of fresh)
+      byWorkspace.set(f.item.channel.workspace_id, [...(byWorkspace.get(f.item.channel.workspace_id) ?? []), f]);
+    const messageById = new Map(messages.map((m) => [m.id, m]));
+    for (const ws of [...byWorkspace.keys()].sort()) {
+      const list = byWorkspace.get(ws) ?? [];
+      const wsChats = [...byChat.values()].filter((a) => a.chat.workspace_id === ws);
+      const dtos = list.map((f) => {
+        const row = messageById.get(f.messageId);
+        if (!row) throw new Error("message row missing");
+        return { f, message: presentMessage(row, replies), chat: chatDtos.get(f.chat?.id ?? "") as ChatDto };
+      });
+      const events = await recordEvents(
+        tx,
+        ws,
+        dtos.map((d) => ({ type: inboxEvents.messageCreated, payload: { message: d.message, chat: d.chat } })),
+        {
+          chats: wsChats.filter((a) => created.has(a.chat.id)).length,
+          unreadChats: wsChats.filter((a) => a.chat.unread_count === 0).length,
+        },
+      );
+      dtos.forEach((d, i) => {
+        results[d.f.index] = { status: "stored", message: d.message, chat: d.chat, event: events[i] as RecordedEvent };
+      });
+    }
   }
-  const now = new Date();
-  const { chat, created } = await upsertChat(tx, channel, ev, now);
-  let replyToId: string | null = null;
-  if (ev.message.replyToExternalId) {
-    const target = await tx.db
-      .selectFrom("messages")
-      .select("id")
-      .where("workspace_id", "=", ws)
-      .where("chat_id", "=", chat.id)
-      .where("external_id", "=", ev.message.replyToExternalId)
-      .executeTakeFirst();
-    replyToId = target?.id ?? null;
-  }
-  const message: MessageRow = await tx.db
-    .insertInto("messages")
-    .values({
-      workspace_id: ws,
-      id: messageId,
-      chat_id: chat.id,
-      kind: "message",
-      direction: "in",
-      author_kind: "client",
-      author_user_id: null,
-      author_name: "",
-      text: ev.message.text,
-      parts: JSON.stringify(ev.message.parts),
-      reply_to_id: replyToId,
-      external_id: ev.message.externalId,
-      status: null,
-      error: null,
-      sent_at: ev.message.sentAt,
-      edited_at: null,
-      deleted_at: null,
-      created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await tx.db
-    .updateTable("chats")
-    .set({
-      unread_count: sql`unread_count + 1`,
-      last_message_id: messageId,
-      last_message_text: preview(ev.message.text, ev.message.parts),
-      last_message_direction: "in",
-      last_message_at: now,
-      last_activity_at: now,
-      status: "subscribed",
-    })
-    .where("workspace_id", "=", ws)
-    .where("id", "=", chat.id)
-    .execute();
-  await tx.db
-    .updateTable("workspaces")
-    .set({
-      chat_count: sql`chat_count + ${created ? 1 : 0}`,
-      unread_chat_count: sql`unread_chat_count + ${chat.unread_count === 0 ? 1 : 0}`,
-    })
-    .where("id", "=", ws)
-    .execute();
-  const chatDto = await loadChat(tx.db, ws, chat.id);
-  const [messageDto] = await presentMessages(tx.db, ws, [message]);
-  if (!messageDto) throw new Error("message vanished");
-  const event = await recordEvent(tx, {
-    workspaceId: ws,
-    type: inboxEvents.messageCreated,
-    payload: { message: messageDto, chat: chatDto },
-  });
-  return { status: "stored", message: messageDto, chat: chatDto, event };
+  return results.map((r) => r ?? { status: "duplicate", messageId: null });
 }

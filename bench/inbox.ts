@@ -1,0 +1,240 @@
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { type Kysely, sql } from "kysely";
+import pg from "pg";
+import { io as connectSocket, type Socket } from "socket.io-client";
+import { buildApp } from "../server/app";
+import { loadConfig } from "../server/config";
+import { sign } from "../server/connectors/api/signature";
+import { connect, type Database } from "../server/db/connect";
+import { migrate } from "../server/db/migrate";
+import type { DB } from "../server/db/schema";
+import { inTx } from "../server/db/tx";
+import { createApiToken } from "../server/modules/api-tokens/commands";
+import { createChannel } from "../server/modules/channels/commands";
+import { runSetup } from "../server/modules/setup/commands";
+import { line, load, stats } from "./lib";
+import { type SeedSize, seedInbox } from "./seed";
+
+type Kind = "pglite" | "postgres";
+
+async function openBenchDb(kind: Kind): Promise<Database> {
+  if (kind === "pglite") return connect({ kind: "pglite", dataDir: ".tmp/bench-pglite" });
+  const admin = new pg.Client({ connectionString: "postgres://postgres@127.0.0.1:5432/postgres" });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'parley_bench'");
+  if (exists.rowCount === 0) await admin.query("CREATE DATABASE parley_bench");
+  await admin.end();
+  return connect({ kind: "postgres", url: "postgres://postgres@127.0.0.1:5432/parley_bench", poolSize: 20 });
+}
+
+/** Seeds once per size; a later run reuses the data (delete .tmp/bench-pglite or DROP DATABASE parley_bench to reseed). */
+async function ensureSeeded(db: Kysely<DB>, size: SeedSize) {
+  const label = `Bench ${size.clients}/${size.messages}`;
+  const found = await db
+    .selectFrom("workspaces")
+    .innerJoin("channels", "channels.workspace_id", "workspaces.id")
+    .select(["workspaces.id", "channels.id as channel_id", "channels.secret"])
+    .where("workspaces.name", "=", label)
+    .executeTakeFirst();
+  const owner = await db.selectFrom("users").select("id").where("email", "=", "bench@example.com").executeTakeFirst();
+  if (found && owner) {
+    const big = await sql<{
+      id: string;
+    }>`SELECT id FROM chats WHERE workspace_id = ${found.id} ORDER BY id LIMIT 1`.execute(db);
+    return {
+      workspaceId: found.id,
+      channel: { id: found.channel_id, secret: found.secret },
+      bigChatId: big.rows[0]?.id ?? "",
+      userId: owner.id,
+    };
+  }
+  const started = performance.now();
+  const user =
+    owner ??
+    (
+      await runSetup(db, {
+        name: "Bench",
+        email: "bench@example.com",
+        password: "bench-password",
+        workspaceName: "tmp",
+      })
+    ).user;
+  const { workspace, channel } = await inTx(db, async (tx) => {
+    const { createWorkspace } = await import("../server/modules/workspaces/commands");
+    const w = await createWorkspace(tx, user.id, label);
+    const c = await createChannel(tx, user.id, w.id, {
+      kind: "api",
+      name: "Bench",
+      config: { outboundUrl: "http://127.0.0.1:9/none" },
+    });
+    return { workspace: w, channel: c };
+  });
+  const { bigChatId } = await seedInbox(db, workspace.id, channel.id, size);
+  console.log(
+    `  seeded ${size.clients} chats and ${size.messages} messages in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  return { workspaceId: workspace.id, channel: { id: channel.id, secret: channel.secret }, bigChatId, userId: user.id };
+}
+
+async function baselineInsertsPerSecond(db: Kysely<DB>, concurrency: number, seconds: number): Promise<number> {
+  await sql`CREATE TABLE IF NOT EXISTS bench_baseline (id bigserial PRIMARY KEY, v text NOT NULL)`.execute(db);
+  let count = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        await db.transaction().execute((trx) => sql`INSERT INTO bench_baseline (v) VALUES ('x')`.execute(trx));
+        count++;
+      }
+    }),
+  );
+  return count / seconds;
+}
+
+export async function benchInbox(kind: Kind, size: SeedSize): Promise<void> {
+  console.log(`\n${kind}: inbox on ${size.clients} chats / ${size.messages} messages`);
+  const database = await openBenchDb(kind);
+  await migrate(database.db as never);
+  const seeded = await ensureSeeded(database.db, size);
+  const app = await buildApp({
+    config: loadConfig({ LOG_LEVEL: "silent" }),
+    db: database.db,
+    logger: false,
+    worker: false,
+  });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const sockets: Socket[] = [];
+  try {
+    const { secret } = await inTx(database.db, (tx) => createApiToken(tx, seeded.userId, seeded.workspaceId, "bench"));
+    const headers = { authorization: `Bearer ${secret}` };
+    const chats = `/api/v1/workspaces/${seeded.workspaceId}/chats`;
+    const get = async (url: string) => {
+      const res = await app.inject({ method: "GET", url, headers });
+      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+      return res.json();
+    };
+    const cursors: string[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const page: { nextCursor: string | null } = await get(`${chats}?limit=50${cursor ? `&cursor=${cursor}` : ""}`);
+      cursor = page.nextCursor;
+      if (cursor) cursors.push(cursor);
+    }
+    const pglite = kind === "pglite";
+    const t = (pg: number, lite: number) => `≤ ${pglite ? lite : pg} ms p95`;
+    console.log(line("chat list, first page", await load(200, 1, () => get(`${chats}?limit=50`)), t(20, 50)));
+    console.log(
+      line(
+        "chat list, cursor pages",
+        await load(200, 1, (i) => get(`${chats}?limit=50&cursor=${cursors[i % cursors.length]}`)),
+        t(20, 50),
+      ),
+    );
+    console.log(line("unread tab", await load(200, 1, () => get(`${chats}?tab=unread&limit=50`)), t(20, 50)));
+    const names = ["ab", "Cd1", "e0f", "99a"];
+    console.log(
+      line("search by name", await load(100, 1, (i) => get(`${chats}?q=${names[i % names.length]}`)), t(50, 50)),
+    );
+    console.log(
+      line(
+        "search by phone (formatted)",
+        await load(100, 1, (i) => get(`${chats}?q=${encodeURIComponent(`+7 (912) 00${i % 10}-1`)}`)),
+        t(50, 50),
+      ),
+    );
+    console.log(
+      line("search by e-mail", await load(100, 1, (i) => get(`${chats}?q=${(i * 37).toString(16)}a@exam`)), t(50, 50)),
+    );
+    console.log(
+      line(
+        "last 50 messages of the big chat",
+        await load(200, 1, () => get(`${chats}/${seeded.bigChatId}/messages?limit=50`)),
+        t(10, 10),
+      ),
+    );
+
+    // Inbound throughput: signed webhooks over HTTP, each answered after its commit.
+    const post = async (i: number) => {
+      const raw = JSON.stringify({
+        eventId: `bench-${Date.now()}-${i}-${Math.random()}`,
+        client: { externalId: `load-${i % 2000}`, name: `Load ${i % 2000}` },
+        message: { externalId: `m-${i}-${Math.random()}`, text: `load ${i}` },
+      });
+      const res = await fetch(`${base}/webhooks/api/${seeded.channel.id}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-parley-signature": sign(seeded.channel.secret, raw) },
+        body: raw,
+      });
+      if (res.status !== 200) throw new Error(`webhook ${res.status}`);
+      await res.arrayBuffer();
+    };
+    await load(200, 20, post);
+    const inbound = await load(pglite ? 3000 : 6000, 64, post);
+    const baseline = await baselineInsertsPerSecond(database.db, pglite ? 1 : 20, 3);
+    console.log(
+      `  inbound webhooks: ${inbound.perSecond.toFixed(0)} messages/s (target ≥ 1500), p95 ${inbound.p95.toFixed(1)} ms; baseline single-row INSERT transactions: ${baseline.toFixed(0)}/s; ratio ${(inbound.perSecond / baseline).toFixed(2)} (aim ≥ 0.5)`,
+    );
+
+    // Webhook → manager socket latency at 200 messages/s with 500 sockets connected.
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "bench@example.com", password: "bench-password" }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const sentAt = new Map<string, number>();
+    const latencies: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const s = connectSocket(base, {
+        transports: ["websocket"],
+        extraHeaders: { cookie, origin: base },
+        reconnection: false,
+      });
+      sockets.push(s);
+    }
+    await Promise.all(sockets.map((s) => new Promise((r) => s.once("ready", r))));
+    sockets[0]?.on("event", (e: { type: string; payload: { message?: { text?: string } } }) => {
+      const text = e.payload.message?.text;
+      const t0 = text ? sentAt.get(text) : undefined;
+      if (t0 !== undefined) latencies.push(performance.now() - t0);
+    });
+    const rate = 200;
+    const seconds = 5;
+    const started = performance.now();
+    const inflight: Promise<void>[] = [];
+    for (let i = 0; i < rate * seconds; i++) {
+      const due = started + (i * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const text = `rt ${i}`;
+      const raw = JSON.stringify({
+        eventId: `rt-${Date.now()}-${i}`,
+        client: { externalId: `rt-${i % 100}` },
+        message: { externalId: `rt-${i}-${Date.now()}`, text },
+      });
+      sentAt.set(text, performance.now());
+      inflight.push(
+        fetch(`${base}/webhooks/api/${seeded.channel.id}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-parley-signature": sign(seeded.channel.secret, raw) },
+          body: raw,
+        }).then((r) => void r.arrayBuffer()),
+      );
+    }
+    await Promise.all(inflight);
+    await new Promise((r) => setTimeout(r, 500));
+    console.log(
+      line(
+        `webhook → socket event (${rate}/s, 500 sockets, ${latencies.length}/${rate * seconds} seen)`,
+        stats(latencies, seconds),
+        "p99 ≤ 50 ms",
+      ),
+    );
+  } finally {
+    for (const s of sockets) s.disconnect();
+    await app.close();
+    await database.close();
+  }
+}
