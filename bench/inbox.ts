@@ -1,8 +1,8 @@
+import { execFile } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { type Kysely, sql } from "kysely";
 import pg from "pg";
-import { io as connectSocket, type Socket } from "socket.io-client";
 import { buildApp } from "../server/app";
 import { loadConfig } from "../server/config";
 import { sign } from "../server/connectors/api/signature";
@@ -13,7 +13,7 @@ import { inTx } from "../server/db/tx";
 import { createApiToken } from "../server/modules/api-tokens/commands";
 import { createChannel } from "../server/modules/channels/commands";
 import { runSetup } from "../server/modules/setup/commands";
-import { line, load, stats } from "./lib";
+import { line, load, type Stats, stats } from "./lib";
 import { type SeedSize, seedInbox } from "./seed";
 
 type Kind = "pglite" | "postgres";
@@ -105,7 +105,6 @@ export async function benchInbox(kind: Kind, size: SeedSize): Promise<void> {
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const sockets: Socket[] = [];
   try {
     const { secret } = await inTx(database.db, (tx) => createApiToken(tx, seeded.userId, seeded.workspaceId, "bench"));
     const headers = { authorization: `Bearer ${secret}` };
@@ -155,23 +154,26 @@ export async function benchInbox(kind: Kind, size: SeedSize): Promise<void> {
       ),
     );
 
-    // Inbound throughput: signed webhooks over HTTP, each answered after its commit.
-    const post = async (i: number) => {
-      const raw = JSON.stringify({
-        eventId: `bench-${Date.now()}-${i}-${Math.random()}`,
-        client: { externalId: `load-${i % 2000}`, name: `Load ${i % 2000}` },
-        message: { externalId: `m-${i}-${Math.random()}`, text: `load ${i}` },
+    // Inbound throughput: signed webhooks over HTTP from another process, each answered after its commit.
+    const runLoad = (total: number, concurrency: number) =>
+      new Promise<Stats>((resolve, reject) => {
+        execFile(
+          process.execPath,
+          [
+            "--import",
+            "tsx",
+            "bench/inbound-load.ts",
+            base,
+            seeded.channel.id,
+            seeded.channel.secret,
+            String(total),
+            String(concurrency),
+          ],
+          (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as Stats)),
+        );
       });
-      const res = await fetch(`${base}/webhooks/api/${seeded.channel.id}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-parley-signature": sign(seeded.channel.secret, raw) },
-        body: raw,
-      });
-      if (res.status !== 200) throw new Error(`webhook ${res.status}`);
-      await res.arrayBuffer();
-    };
-    await load(200, 20, post);
-    const inbound = await load(pglite ? 3000 : 6000, 64, post);
+    await runLoad(300, 16);
+    const inbound = await runLoad(pglite ? 3000 : 8000, 64);
     const baseline = await baselineInsertsPerSecond(database.db, pglite ? 1 : 20, 3);
     console.log(
       `  inbound webhooks: ${inbound.perSecond.toFixed(0)} messages/s (target ≥ 1500), p95 ${inbound.p95.toFixed(1)} ms; baseline single-row INSERT transactions: ${baseline.toFixed(0)}/s; ratio ${(inbound.perSecond / baseline).toFixed(2)} (aim ≥ 0.5)`,
@@ -184,56 +186,31 @@ export async function benchInbox(kind: Kind, size: SeedSize): Promise<void> {
       body: JSON.stringify({ email: "bench@example.com", password: "bench-password" }),
     });
     const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    const sentAt = new Map<string, number>();
-    const latencies: number[] = [];
-    for (let i = 0; i < 500; i++) {
-      const s = connectSocket(base, {
-        transports: ["websocket"],
-        extraHeaders: { cookie, origin: base },
-        reconnection: false,
-      });
-      sockets.push(s);
-    }
-    await Promise.all(sockets.map((s) => new Promise((r) => s.once("ready", r))));
-    sockets[0]?.on("event", (e: { type: string; payload: { message?: { text?: string } } }) => {
-      const text = e.payload.message?.text;
-      const t0 = text ? sentAt.get(text) : undefined;
-      if (t0 !== undefined) latencies.push(performance.now() - t0);
-    });
+    const sockets = 500;
     const rate = 200;
-    const seconds = 5;
-    const started = performance.now();
-    const inflight: Promise<void>[] = [];
-    for (let i = 0; i < rate * seconds; i++) {
-      const due = started + (i * 1000) / rate;
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const text = `rt ${i}`;
-      const raw = JSON.stringify({
-        eventId: `rt-${Date.now()}-${i}`,
-        client: { externalId: `rt-${i % 100}` },
-        message: { externalId: `rt-${i}-${Date.now()}`, text },
-      });
-      sentAt.set(text, performance.now());
-      inflight.push(
-        fetch(`${base}/webhooks/api/${seeded.channel.id}`, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-parley-signature": sign(seeded.channel.secret, raw) },
-          body: raw,
-        }).then((r) => void r.arrayBuffer()),
+    const rt = await new Promise<Stats & { expected: number }>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "bench/socket-load.ts",
+          base,
+          seeded.channel.id,
+          seeded.channel.secret,
+          cookie,
+          String(sockets),
+          String(rate),
+          "5",
+        ],
+        { maxBuffer: 1 << 20 },
+        (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout.trim().split("\n").pop() ?? "{}"))),
       );
-    }
-    await Promise.all(inflight);
-    await new Promise((r) => setTimeout(r, 500));
+    });
     console.log(
-      line(
-        `webhook → socket event (${rate}/s, 500 sockets, ${latencies.length}/${rate * seconds} seen)`,
-        stats(latencies, seconds),
-        "p99 ≤ 50 ms",
-      ),
+      line(`webhook → socket event (${rate}/s, ${sockets} sockets, ${rt.n}/${rt.expected} seen)`, rt, "p99 ≤ 50 ms"),
     );
   } finally {
-    for (const s of sockets) s.disconnect();
     await app.close();
     await database.close();
   }

@@ -41,6 +41,8 @@ export type AppOptions = {
   webDir?: string;
   /** Run the delivery worker in this process (default true; tests may drive it themselves). */
   worker?: boolean;
+  /** Embedded database (PGlite): one connection, so no parallel transactions. */
+  embedded?: boolean;
   /** Options of the delivery worker (tests shorten its timings). */
   delivery?: DeliveryOptions;
 };
@@ -147,7 +149,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     chatRoutes,
   ];
   for (const routes of modules) await app.register(routes, { ctx });
-  await app.register(inboundRoutes, { ctx, batcher: new InboundBatcher(opts.db, bus) });
+  const batcher = new InboundBatcher(opts.db, bus, opts.config.inboundParallel ?? (opts.embedded ? 1 : 3));
+  await app.register(inboundRoutes, { ctx, batcher });
   attachRealtime(app, ctx, bus);
   if (opts.worker !== false) {
     app.addHook("onReady", async () => delivery.start());

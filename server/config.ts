@@ -18,6 +18,7 @@ const envSchema = z.object({
   PARLEY_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PARLEY_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   PARLEY_LOGIN_LIMIT: z.coerce.number().int().min(1).default(10),
+  PARLEY_INBOUND_PARALLEL: z.coerce.number().int().min(1).max(16).optional(),
   PARLEY_SESSION_DAYS: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -34,6 +35,8 @@ export type Config = {
   bodyLimit: number;
   loginLimit: number;
   sessionDays: number;
+  /** Inbound batches in flight at once (default 3 on PostgreSQL, 1 on PGlite). */
+  inboundParallel: number | undefined;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
 };
 
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.PARLEY_BODY_LIMIT,
     loginLimit: e.PARLEY_LOGIN_LIMIT,
     sessionDays: e.PARLEY_SESSION_DAYS,
+    inboundParallel: e.PARLEY_INBOUND_PARALLEL,
     logLevel: e.LOG_LEVEL,
   };
 }

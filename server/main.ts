@@ -24,7 +24,7 @@ async function openDb(config: Config): Promise<Database> {
 
 async function serve(config: Config): Promise<void> {
   const database = await openDb(config);
-  const app = await buildApp({ config, db: database.db });
+  const app = await buildApp({ config, db: database.db, embedded: database.kind === "pglite" });
   await bootstrapAdmin(database.db, config, app.log);
   // One process owns an embedded database: jobs it had claimed before a crash can be taken at once.
   if (database.kind === "pglite") await app.delivery.releaseLeases();

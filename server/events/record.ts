@@ -48,18 +48,13 @@ export async function recordEvents(
     type: input.type,
     payload: input.payload ?? {},
   }));
-  await tx.db
-    .insertInto("events")
-    .values(
-      events.map((e, i) => ({
-        workspace_id: workspaceId,
-        seq: e.seq,
-        type: e.type,
-        actor_user_id: inputs[i]?.actorUserId ?? null,
-        payload: JSON.stringify(e.payload),
-      })),
-    )
-    .execute();
+  await sql`
+    INSERT INTO events (workspace_id, seq, type, actor_user_id, payload)
+    SELECT ${workspaceId}::uuid, s, t, a, p::jsonb
+    FROM unnest(${events.map((e) => e.seq)}::bigint[], ${events.map((e) => e.type)}::text[],
+      ${inputs.map((i) => i.actorUserId ?? null)}::uuid[], ${events.map((e) => JSON.stringify(e.payload))}::text[]) AS u(s, t, a, p)`.execute(
+    tx.db,
+  );
   const bus = tx.bus;
   if (bus)
     tx.afterCommit(() => {

@@ -36,7 +36,7 @@ function open(cookie: string, origin = base, auth?: { token: string }): Promise<
   });
   sockets.push(socket);
   const events: Event[] = [];
-  socket.on("event", (e: Event) => events.push(e));
+  socket.on("events", (batch: Event[]) => events.push(...batch));
   return new Promise((resolve, reject) => {
     socket.once("ready", () => resolve({ socket, events }));
     socket.once("connect_error", reject);

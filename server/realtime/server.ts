@@ -3,11 +3,13 @@ import type { FastifyInstance } from "fastify";
 import { Server, type Socket } from "socket.io";
 import type { Ctx } from "../context";
 import type { EventBus } from "../events/bus";
+import type { RecordedEvent } from "../events/record";
 import { type Actor, actorForToken, isOwnOrigin } from "../http/guard";
 import { findSession, sessionCookie } from "../modules/auth/sessions";
 
 export const workspaceRoom = (id: string) => `ws:${id}`;
 const userRoom = (id: string) => `user:${id}`;
+const batchWindowMs = 15;
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? "").split(";")) {
@@ -33,8 +35,9 @@ async function authenticate(ctx: Ctx, socket: Socket): Promise<Actor | null> {
 
 /**
  * Socket.IO on the app's HTTP server. A socket joins the rooms of the workspaces its user belongs to;
- * committed events of a workspace go to its room (across processes through Redis when configured).
- * Each event carries the workspace sequence; a client that reconnects catches up with `events?after=N`.
+ * committed events of a workspace go to its room as `events` (an array of {workspaceId, seq, type,
+ * payload}), across processes through Redis when configured. Each event carries the workspace
+ * sequence; a client that reconnects catches up with `GET …/events?after=N`.
  */
 export function attachRealtime(app: FastifyInstance, ctx: Ctx, bus: EventBus): Server {
   const io = new Server(app.server, { serveClient: false, path: "/socket.io", transports: ["websocket", "polling"] });
@@ -64,14 +67,23 @@ export function attachRealtime(app: FastifyInstance, ctx: Ctx, bus: EventBus): S
     await socket.join([userRoom(actor.user.id), ...rows.map((r) => workspaceRoom(r.workspace_id))]);
     socket.emit("ready", { workspaces: rows.map((r) => r.workspace_id) });
   });
+  // Events are sent in small per-workspace batches (`events`, an array in sequence order): one frame
+  // per socket per window instead of one per event keeps fan-out to hundreds of sockets cheap.
+  const pending = new Map<string, RecordedEvent[]>();
+  const flush = (workspaceId: string) => {
+    const batch = pending.get(workspaceId);
+    pending.delete(workspaceId);
+    if (batch?.length) io.to(workspaceRoom(workspaceId)).emit("events", batch);
+  };
   const off = bus.onEvent((event) => {
-    io.to(workspaceRoom(event.workspaceId)).emit("event", {
-      workspaceId: event.workspaceId,
-      seq: event.seq,
-      type: event.type,
-      payload: event.payload,
-    });
+    const list = pending.get(event.workspaceId);
+    if (list) list.push(event);
+    else {
+      pending.set(event.workspaceId, [event]);
+      setTimeout(() => flush(event.workspaceId), batchWindowMs);
+    }
     if (event.type === "member.removed" && typeof event.payload.userId === "string") {
+      flush(event.workspaceId);
       io.in(userRoom(event.payload.userId)).socketsLeave(workspaceRoom(event.workspaceId));
     }
     if (event.type === "member.joined" && typeof event.payload.userId === "string") {

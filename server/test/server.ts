@@ -21,7 +21,7 @@ export async function createTestServer(
 ): Promise<TestServer> {
   const database = await createTestDb();
   const config = loadConfig({ LOG_LEVEL: "silent", PARLEY_DATA_DIR: ".tmp/unused", ...env });
-  const app = await buildApp({ config, db: database.db, logger: false, ...opts });
+  const app = await buildApp({ config, db: database.db, logger: false, embedded: database.kind === "pglite", ...opts });
   await app.ready();
   return {
     app,

@@ -15,40 +15,45 @@ type Item = {
 const maxBatch = 100;
 
 /**
- * Group commit: webhooks that arrive while a transaction is running wait and are stored together in
+ * Group commit: webhooks that arrive while transactions are running wait and are stored together in
  * the next one. Each caller is answered only after the transaction holding its message committed.
- * There is no timer: a lone webhook is stored at once. If a batch fails, its items are retried one
- * by one so that one bad item cannot fail the others.
+ * There is no timer: a lone webhook is stored at once. Up to `parallel` batches run at once (on
+ * PostgreSQL one can execute while another waits for its commit to be flushed). If a batch fails
+ * (a deadlock, a bad item), its items are retried one by one so that one cannot fail the others.
  */
 export class InboundBatcher {
   private queue: Item[] = [];
-  private running = false;
+  private inflight = 0;
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly bus: EventBus,
+    private readonly parallel = 1,
   ) {}
 
   store(channel: ChannelRow, event: InboundMessage): Promise<StoreResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ channel, event, resolve, reject });
-      if (!this.running) void this.drain();
+      this.pump();
     });
   }
 
-  private async drain(): Promise<void> {
-    this.running = true;
+  private pump(): void {
+    while (this.inflight < this.parallel && this.queue.length > 0) {
+      const batch = this.queue.splice(0, maxBatch);
+      this.inflight++;
+      void this.run(batch).finally(() => {
+        this.inflight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async run(batch: Item[]): Promise<void> {
     try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, maxBatch);
-        try {
-          await this.commit(batch);
-        } catch {
-          for (const item of batch) await this.commit([item]).catch(item.reject);
-        }
-      }
-    } finally {
-      this.running = false;
+      await this.commit(batch);
+    } catch {
+      for (const item of batch) await this.commit([item]).catch(item.reject);
     }
   }
 

@@ -38,6 +38,10 @@ async function dedupe(tx: Tx, items: InboundItem[], results: Array<StoreResult |
     firstByKey.set(key, index);
     candidates.push({ index, item, messageId: newId() });
   });
+  // A fixed lock order across concurrent batches (unique-index waits included) avoids deadlocks.
+  candidates.sort((x, y) =>
+    `${x.item.channel.id}|${x.item.event.eventId}` < `${y.item.channel.id}|${y.item.event.eventId}` ? -1 : 1,
+  );
   const inserted = await tx.db
     .insertInto("inbound_events")
     .values(
@@ -278,27 +282,17 @@ export async function storeInboundBatch(tx: Tx, items: InboundItem[]): Promise<S
     const now = new Date();
     const { created } = await upsertChats(tx, fresh, now);
     const replies = await resolveReplies(tx, fresh);
-    const messages: MessageRow[] = await tx.db
-      .insertInto("messages")
-      .values(
-        fresh.map((f) => ({
-          workspace_id: f.item.channel.workspace_id,
-          id: f.messageId,
-          chat_id: f.chat?.id ?? "",
-          kind: "message" as const,
-          direction: "in" as const,
-          author_kind: "client" as const,
-          author_name: "",
-          text: f.item.event.message.text,
-          parts: JSON.stringify(f.item.event.message.parts),
-          reply_to_id: f.replyToId ?? null,
-          external_id: f.item.event.message.externalId,
-          sent_at: f.item.event.message.sentAt,
-          created_at: now,
-        })),
-      )
-      .returningAll()
-      .execute();
+    // One statement with one array per column: constant SQL text, cheap to build for any batch size.
+    const col = <T>(fn: (f: Fresh) => T) => fresh.map(fn);
+    const inserted = await sql<MessageRow>`
+      INSERT INTO messages (workspace_id, id, chat_id, kind, direction, author_kind, author_name, text, parts, reply_to_id, external_id, sent_at, created_at)
+      SELECT w, i, c, 'message', 'in', 'client', '', t, p::jsonb, r, e, s, ${now}
+      FROM unnest(${col((f) => f.item.channel.workspace_id)}::uuid[], ${col((f) => f.messageId)}::uuid[], ${col((f) => f.chat?.id ?? "")}::uuid[],
+        ${col((f) => f.item.event.message.text)}::text[], ${col((f) => JSON.stringify(f.item.event.message.parts))}::text[],
+        ${col((f) => f.replyToId ?? null)}::uuid[], ${col((f) => f.item.event.message.externalId)}::text[], ${col((f) => f.item.event.message.sentAt)}::timestamptz[])
+        AS u(w, i, c, t, p, r, e, s)
+      RETURNING *`.execute(tx.db);
+    const messages = inserted.rows;
     const byChat = new Map<string, { chat: ChatRow; count: number; last: Fresh }>();
     for (const f of fresh) {
       const chat = f.chat as ChatRow;
