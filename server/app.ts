@@ -106,7 +106,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bus,
     inTx: (fn) => inTx(opts.db, fn, { bus }),
   };
-  const delivery = new DeliveryWorker(opts.db, bus, { log: app.log, ...opts.delivery });
+  const delivery = new DeliveryWorker(opts.db, bus, {
+    log: app.log,
+    leaseMs: opts.config.deliveryLeaseMs,
+    ...opts.delivery,
+  });
   app.decorate("delivery", delivery);
   app.decorate("bus", bus);
   await app.register(fastifyRateLimit, { global: false, ...(redis ? { redis, nameSpace: "parley-rl:" } : {}) });

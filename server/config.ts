@@ -19,6 +19,7 @@ const envSchema = z.object({
   PARLEY_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   PARLEY_LOGIN_LIMIT: z.coerce.number().int().min(1).default(10),
   PARLEY_INBOUND_PARALLEL: z.coerce.number().int().min(1).max(16).optional(),
+  PARLEY_DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
   PARLEY_SESSION_DAYS: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -35,6 +36,8 @@ export type Config = {
   bodyLimit: number;
   loginLimit: number;
   sessionDays: number;
+  /** How long a claimed delivery stays invisible to other workers; after a crash it is retried then. */
+  deliveryLeaseMs: number;
   /** Inbound batches in flight at once (default 3 on PostgreSQL, 1 on PGlite). */
   inboundParallel: number | undefined;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLimit: e.PARLEY_LOGIN_LIMIT,
     sessionDays: e.PARLEY_SESSION_DAYS,
     inboundParallel: e.PARLEY_INBOUND_PARALLEL,
+    deliveryLeaseMs: e.PARLEY_DELIVERY_LEASE_MS,
     logLevel: e.LOG_LEVEL,
   };
 }
