@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import type { DB } from "../../db/schema";
 import { AppError, notFound } from "../../http/errors";
 import { phoneQueryDigits } from "../../lib/phone";
@@ -71,6 +71,37 @@ export function decodeCursor(value: string): Cursor {
   throw new AppError(400, "validation_failed", "The cursor is not valid; start from the first page.");
 }
 
+/** A search condition on the joined `clients`: a phone-like query matches digits only. */
+function clientMatch(eb: ExpressionBuilder<DB & { clients: DB["clients"] }, "clients">, term: string) {
+  const digits = phoneQueryDigits(term);
+  if (digits && !/[a-zа-яё@]/i.test(term)) return eb("clients.phone_digits", "like", `%${digits}%`);
+  const like = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return eb.or([
+    eb(eb.fn("lower", ["clients.name"]), "like", like),
+    eb(eb.fn("lower", ["clients.email"]), "like", like),
+    ...(digits ? [eb("clients.phone_digits", "like", `%${digits}%`)] : []),
+  ]);
+}
+
+const searchCap = 2000;
+
+/**
+ * Search in two steps: the trigram indexes find the matching people; when there are few (the usual
+ * case) their chats are then sorted by activity. When a query matches very many people, null tells
+ * the caller to walk the activity index and filter instead, which finds a page quickly.
+ */
+async function matchingClients(db: Kysely<DB>, workspaceId: string, term: string): Promise<string[] | null> {
+  if (term.replace(/[^\p{L}\p{N}]/gu, "").length < 3) return null;
+  const rows = await db
+    .selectFrom("clients")
+    .select("clients.id")
+    .where("clients.workspace_id", "=", workspaceId)
+    .where((eb) => clientMatch(eb, term))
+    .limit(searchCap + 1)
+    .execute();
+  return rows.length > searchCap ? null : rows.map((r) => r.id);
+}
+
 export type ListChatsInput = {
   workspaceId: string;
   tab: "all" | "unread" | "important";
@@ -91,15 +122,10 @@ export async function listChats(db: Kysely<DB>, input: ListChatsInput) {
   if (input.tab === "important") q = q.where((eb) => eb.val(false)); // tasks arrive with P23
   const term = input.q?.trim().toLowerCase();
   if (term) {
-    const digits = phoneQueryDigits(term);
-    const like = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    q = q.where((eb) =>
-      eb.or([
-        eb(eb.fn("lower", ["clients.name"]), "like", like),
-        eb(eb.fn("lower", ["clients.email"]), "like", like),
-        ...(digits ? [eb("clients.phone_digits", "like", `%${digits}%`)] : []),
-      ]),
-    );
+    const ids = await matchingClients(db, input.workspaceId, term);
+    if (ids === null) q = q.where((eb) => clientMatch(eb, term));
+    else if (ids.length === 0) return { items: [], nextCursor: null };
+    else q = q.where("chats.client_id", "in", ids);
   }
   if (input.cursor) {
     const c = decodeCursor(input.cursor);
