@@ -5,7 +5,6 @@ import { type Kysely, sql } from "kysely";
 import pg from "pg";
 import { buildApp } from "../server/app";
 import { loadConfig } from "../server/config";
-import { sign } from "../server/connectors/api/signature";
 import { connect, type Database } from "../server/db/connect";
 import { migrate } from "../server/db/migrate";
 import type { DB } from "../server/db/schema";
@@ -13,7 +12,7 @@ import { inTx } from "../server/db/tx";
 import { createApiToken } from "../server/modules/api-tokens/commands";
 import { createChannel } from "../server/modules/channels/commands";
 import { runSetup } from "../server/modules/setup/commands";
-import { line, load, type Stats, stats } from "./lib";
+import { line, load, type Stats } from "./lib";
 import { type SeedSize, seedInbox } from "./seed";
 
 type Kind = "pglite" | "postgres";
