@@ -24,6 +24,7 @@ import { authRoutes } from "./modules/auth/routes";
 import { channelRoutes } from "./modules/channels/routes";
 import { chatRoutes } from "./modules/chats/routes";
 import { eventRoutes } from "./modules/events/routes";
+import { fileRoutes } from "./modules/files/routes";
 import { healthRoutes } from "./modules/health/routes";
 import { InboundBatcher } from "./modules/inbound/batcher";
 import { inboundRoutes } from "./modules/inbound/routes";
@@ -151,6 +152,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     eventRoutes,
     channelRoutes,
     chatRoutes,
+    fileRoutes,
   ];
   for (const routes of modules) await app.register(routes, { ctx });
   const batcher = new InboundBatcher(opts.db, bus, opts.config.inboundParallel ?? (opts.embedded ? 1 : 3));

@@ -20,6 +20,11 @@ const envSchema = z.object({
   PARLEY_LOGIN_LIMIT: z.coerce.number().int().min(1).default(10),
   PARLEY_INBOUND_PARALLEL: z.coerce.number().int().min(1).max(16).optional(),
   PARLEY_DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
+  PARLEY_FILE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   PARLEY_SESSION_DAYS: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -36,6 +41,8 @@ export type Config = {
   bodyLimit: number;
   loginLimit: number;
   sessionDays: number;
+  /** Largest file accepted (uploads and media fetched from messengers), bytes. */
+  fileLimit: number;
   /** How long a claimed delivery stays invisible to other workers; after a crash it is retried then. */
   deliveryLeaseMs: number;
   /** Inbound batches in flight at once (default 3 on PostgreSQL, 1 on PGlite). */
@@ -80,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.PARLEY_SESSION_DAYS,
     inboundParallel: e.PARLEY_INBOUND_PARALLEL,
     deliveryLeaseMs: e.PARLEY_DELIVERY_LEASE_MS,
+    fileLimit: e.PARLEY_FILE_LIMIT,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -71,6 +71,8 @@ export interface Connector {
   readonly capabilities: Capabilities;
   /** Validates the admin's config and prepares the channel (e.g. checks a bot token). */
   setup(config: Record<string, unknown>): Promise<ChannelSetup>;
+  /** The part of the config that may be shown to members (never tokens or other secrets). */
+  publicConfig(config: Record<string, unknown>): Record<string, unknown>;
   /** Verifies the request's signature (throws VerificationError) and parses it. */
   receive(req: ReceiveRequest): Promise<ReceiveResult>;
   /** Sends one message; returns the messenger's id for it. Throws ConnectorError. */

@@ -187,7 +187,19 @@ export interface DeliveriesTable {
   updated_at: Timestamp;
 }
 
+export interface FilesTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  mime: string;
+  size: BigIntCol;
+  sha256: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  files: FilesTable;
   channels: ChannelsTable;
   clients: ClientsTable;
   chats: ChatsTable;

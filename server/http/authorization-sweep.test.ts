@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiChannel, inboundBody, postInbound } from "../test/inbox";
-import { addMember, type Client, createTestServer, setupOwner, type TestServer } from "../test/server";
+import { addMember, type Client, createTestServer, setupOwner, type TestServer, uploadFile } from "../test/server";
 
 /**
  * Walks every registered route. Fails when a route has no authorization rule, when a protected route
@@ -92,7 +92,9 @@ beforeAll(async () => {
     await bOwner.client.post(`/api/v1/workspaces/${bWs}/chats/${bChat.id}/messages`, { text: "B's answer" })
   ).json().message;
   await server.database.db.updateTable("messages").set({ status: "failed" }).where("id", "=", bMessage.id).execute();
+  const bFile = await uploadFile(bOwner.client, `/api/v1/workspaces/${bWs}/files`, Buffer.from("%PDF-1.4 B"), "b.pdf");
   Object.assign(b, {
+    fileId: bFile.json().file.id,
     workspaceId: bWs,
     userId: bMember.userId,
     invitationId: inv.json().invitation.id,

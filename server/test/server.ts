@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { type AppOptions, buildApp } from "../app";
 import { type Config, loadConfig } from "../config";
@@ -20,7 +23,8 @@ export async function createTestServer(
   opts: Pick<AppOptions, "worker" | "delivery"> = {},
 ): Promise<TestServer> {
   const database = await createTestDb();
-  const config = loadConfig({ LOG_LEVEL: "silent", PARLEY_DATA_DIR: ".tmp/unused", ...env });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
+  const config = loadConfig({ LOG_LEVEL: "silent", PARLEY_DATA_DIR: dataDir, ...env });
   const app = await buildApp({ config, db: database.db, logger: false, embedded: database.kind === "pglite", ...opts });
   await app.ready();
   return {
@@ -30,6 +34,7 @@ export async function createTestServer(
     close: async () => {
       await app.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -100,4 +105,22 @@ export async function addMember(
   });
   if (res.statusCode !== 200) throw new Error(`accept failed: ${res.statusCode} ${res.body}`);
   return { client: clientWith(owner.app, sessionCookieOf(res)), userId: res.json().user.id };
+}
+
+/** Uploads `data` as the multipart field `file` (the declared type is deliberately wrong: text/html). */
+export function uploadFile(client: Client, url: string, data: Buffer, filename: string) {
+  const boundary = "----parleyfile";
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/html\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return client.request({
+    method: "POST",
+    url,
+    payload,
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  });
 }

@@ -35,6 +35,10 @@ export const apiConnector: Connector = {
     return { config: parsed.data, secret: newSecret("whsec_", 32) };
   },
 
+  publicConfig(config) {
+    return { outboundUrl: config.outboundUrl };
+  },
+
   async receive({ channel, headers, rawBody }) {
     if (!verify(channel.secret, rawBody, headers[signatureHeader])) {
       throw new VerificationError("The X-Parley-Signature header is missing or does not match the body.");

@@ -10,6 +10,7 @@ import {
   updateChannelRequest,
 } from "../../../common/inbox";
 import { listOf } from "../../../common/workspaces";
+import { connectorFor, hasConnector } from "../../connectors/registry";
 import type { Ctx } from "../../context";
 import type { ChannelRow, DB } from "../../db/schema";
 import { notFound } from "../../http/errors";
@@ -27,7 +28,7 @@ export function presentChannel(row: ChannelRow, origin: string): ChannelDto {
     kind: row.kind as ChannelKind,
     name: row.name,
     status: row.status,
-    config: row.config,
+    config: hasConnector(row.kind) ? connectorFor(row.kind).publicConfig(row.config) : {},
     webhookUrl: `${origin}/webhooks/${row.kind}/${row.id}`,
     lastUpdateAt: row.last_update_at?.toISOString() ?? null,
     lastError: row.last_error,

@@ -1,8 +1,7 @@
-import { sql } from "kysely";
 import { inboxEvents, type MessageDto } from "../../../common/inbox";
 import type { MessageRow } from "../../db/schema";
 import type { Tx } from "../../db/tx";
-import { type RecordedEvent, recordEvent } from "../../events/record";
+import { type RecordedEvent, recordEvent, recordEvents } from "../../events/record";
 import { AppError, notFound } from "../../http/errors";
 import { newId } from "../../lib/ids";
 import { loadChat } from "../chats/queries";
@@ -158,18 +157,13 @@ export async function markChatRead(tx: Tx, actorUserId: string, workspaceId: str
       .where("workspace_id", "=", workspaceId)
       .where("id", "=", chatId)
       .execute();
-    await tx.db
-      .updateTable("workspaces")
-      .set({ unread_chat_count: sql`greatest(unread_chat_count - 1, 0)` })
-      .where("id", "=", workspaceId)
-      .execute();
   }
   const dto = await loadChat(tx.db, workspaceId, chatId);
-  const event = await recordEvent(tx, {
+  const [event] = await recordEvents(
+    tx,
     workspaceId,
-    type: inboxEvents.chatUpdated,
-    actorUserId,
-    payload: { chat: dto, reason: "read" },
-  });
+    [{ type: inboxEvents.chatUpdated, actorUserId, payload: { chat: dto, reason: "read" } }],
+    { unreadChats: chat.unread_count > 0 ? -1 : 0 },
+  );
   return { chat: dto, event };
 }

@@ -1,0 +1,45 @@
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * Files live under `<data dir>/files/<workspace>/<id>`, written to a temporary name and renamed, so
+ * a crash never leaves a half-written file under a real name. Several machines need the data dir on
+ * shared storage for files (the database holds everything else).
+ */
+export class FileStorage {
+  constructor(private readonly root: string) {}
+
+  private pathOf(workspaceId: string, id: string): string {
+    if (!/^[0-9a-f-]{36}$/.test(workspaceId) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error("bad file key");
+    return path.join(this.root, workspaceId, id);
+  }
+
+  async save(workspaceId: string, id: string, data: Buffer): Promise<{ sha256: string }> {
+    const target = this.pathOf(workspaceId, id);
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    const tmp = `${target}.${randomBytes(4).toString("hex")}.tmp`;
+    await fs.promises.writeFile(tmp, data, { flag: "wx" });
+    await fs.promises.rename(tmp, target);
+    return { sha256: createHash("sha256").update(data).digest("hex") };
+  }
+
+  open(workspaceId: string, id: string): fs.ReadStream {
+    return fs.createReadStream(this.pathOf(workspaceId, id));
+  }
+
+  exists(workspaceId: string, id: string): boolean {
+    return fs.existsSync(this.pathOf(workspaceId, id));
+  }
+}
+
+/** A file name safe to store and to put in Content-Disposition: no path, no control characters. */
+export function safeFileName(name: string | undefined): string {
+  const base = (name ?? "").split(/[\\/]/).pop() ?? "";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim()
+    .slice(0, 200);
+  return clean || "file";
+}
