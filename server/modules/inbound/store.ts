@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type SqlBool, sql } from "kysely";
 import { type ChatDto, inboxEvents, type MessageDto } from "../../../common/inbox";
 import type { InboundMessage } from "../../connectors/types";
 import type { ChannelRow, ChatRow, DB, MessageRow } from "../../db/schema";
@@ -24,6 +24,14 @@ type Fresh = {
   oldUnread?: number;
   replyToId?: string | null;
 };
+
+/**
+ * `(a, b, c) IN (SELECT * FROM unnest(uuid[], uuid[], text[]))`: a semi-join whose planning cost does
+ * not grow with the number of keys (a list of row tuples becomes an OR the planner must expand).
+ */
+function keysIn(cols: [string, string, string], rows: Array<[string, string, string]>) {
+  return sql<SqlBool>`(${sql.ref(cols[0])}, ${sql.ref(cols[1])}, ${sql.ref(cols[2])}) IN (SELECT * FROM unnest(${rows.map((r) => r[0])}::uuid[], ${rows.map((r) => r[1])}::uuid[], ${rows.map((r) => r[2])}::text[]))`;
+}
 
 const chatKey = (ws: string, channel: string, ext: string) => `${ws}|${channel}|${ext}`;
 const preview = (text: string | null) => (text ? text.slice(0, 200) : null);
@@ -65,11 +73,10 @@ async function dedupe(tx: Tx, items: InboundItem[], results: Array<StoreResult |
     const prior = await tx.db
       .selectFrom("inbound_events")
       .select(["workspace_id", "channel_id", "external_event_id", "message_id"])
-      .where((eb) =>
-        eb(
-          eb.refTuple("workspace_id", "channel_id", "external_event_id"),
-          "in",
-          dupes.map(({ item }) => eb.tuple(item.channel.workspace_id, item.channel.id, item.event.eventId)),
+      .where(
+        keysIn(
+          ["workspace_id", "channel_id", "external_event_id"],
+          dupes.map(({ item }) => [item.channel.workspace_id, item.channel.id, item.event.eventId]),
         ),
       )
       .execute();
@@ -115,11 +122,10 @@ async function upsertChats(tx: Tx, fresh: Fresh[], now: Date): Promise<{ created
         "clients.email as c_email",
         "clients.avatar_url as c_avatar",
       ])
-      .where((eb) =>
-        eb(
-          eb.refTuple("chats.workspace_id", "chats.channel_id", "chats.external_id"),
-          "in",
-          keys.map((f) => eb.tuple(f.item.channel.workspace_id, f.item.channel.id, f.item.event.client.externalId)),
+      .where(
+        keysIn(
+          ["chats.workspace_id", "chats.channel_id", "chats.external_id"],
+          keys.map((f) => [f.item.channel.workspace_id, f.item.channel.id, f.item.event.client.externalId]),
         ),
       )
       .orderBy("chats.workspace_id")
@@ -217,13 +223,14 @@ async function resolveReplies(
     const rows = await tx.db
       .selectFrom("messages")
       .select(["id", "chat_id", "external_id", "text", "author_name"])
-      .where((eb) =>
-        eb(
-          eb.refTuple("workspace_id", "chat_id", "external_id"),
-          "in",
-          wanted.map((f) =>
-            eb.tuple(f.item.channel.workspace_id, f.chat?.id ?? "", f.item.event.message.replyToExternalId ?? ""),
-          ),
+      .where(
+        keysIn(
+          ["workspace_id", "chat_id", "external_id"],
+          wanted.map((f) => [
+            f.item.channel.workspace_id,
+            f.chat?.id ?? "",
+            f.item.event.message.replyToExternalId ?? "",
+          ]),
         ),
       )
       .execute();
