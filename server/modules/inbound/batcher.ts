@@ -40,11 +40,19 @@ export class InboundBatcher {
 
   private pump(): void {
     while (this.inflight < this.parallel && this.queue.length > 0) {
-      const batch = this.queue.splice(0, maxBatch);
       this.inflight++;
-      void this.run(batch).finally(() => {
-        this.inflight--;
-        this.pump();
+      // Start on the next turn of the event loop: requests already being parsed join this batch.
+      // (PGlite runs in this thread and can finish a whole transaction without yielding to them.)
+      setImmediate(() => {
+        const batch = this.queue.splice(0, maxBatch);
+        if (batch.length === 0) {
+          this.inflight--;
+          return;
+        }
+        void this.run(batch).finally(() => {
+          this.inflight--;
+          this.pump();
+        });
       });
     }
   }

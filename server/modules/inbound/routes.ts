@@ -7,6 +7,7 @@ import type { Ctx } from "../../context";
 import { AppError, notFound } from "../../http/errors";
 import { isUuid, newId } from "../../lib/ids";
 import type { InboundBatcher } from "./batcher";
+import { ChannelCache } from "./channel-cache";
 
 const webhookResponse = z.object({
   ok: z.literal(true),
@@ -23,6 +24,10 @@ export const inboundRoutes: FastifyPluginAsyncZod<{ ctx: Ctx; batcher: InboundBa
   app,
   { ctx, batcher },
 ) => {
+  const channels = new ChannelCache(ctx.db);
+  ctx.bus.onEvent((e) => {
+    if (e.type.startsWith("channel.") && typeof e.payload.channelId === "string") channels.forget(e.payload.channelId);
+  });
   // Signatures are over the exact bytes: keep the raw body and let the connector parse it.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
@@ -48,13 +53,7 @@ export const inboundRoutes: FastifyPluginAsyncZod<{ ctx: Ctx; batcher: InboundBa
     async (req) => {
       const { kind, channelId } = req.params;
       if (!hasConnector(kind) || !isUuid(channelId)) throw notFound("This channel");
-      const channel = await ctx.db
-        .selectFrom("channels")
-        .selectAll()
-        .where("id", "=", channelId)
-        .where("kind", "=", kind)
-        .where("deleted_at", "is", null)
-        .executeTakeFirst();
+      const channel = await channels.get(channelId, kind);
       if (!channel) throw notFound("This channel");
       const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       let result: Awaited<ReturnType<ReturnType<typeof connectorFor>["receive"]>>;
