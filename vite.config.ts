@@ -28,6 +28,7 @@ export default defineConfig({
       "/api": backend,
       "/healthz": backend,
       "/webhooks": backend,
+      "/socket.io": { target: backend, ws: true },
     },
   },
 });

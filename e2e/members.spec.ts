@@ -41,6 +41,8 @@ test("members: the last owner cannot step down; an admin changes a role and remo
 
 test("an expired or missing session sends a signed-in person back to the login page", async ({ page, context }) => {
   await signInAsOwner(page);
+  // Once the inbox has loaded: it would otherwise notice the missing session by itself, before any click.
+  await expect(page.getByText("No conversations yet")).toBeVisible();
   await context.clearCookies();
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("link", { name: "Members" }).click();

@@ -19,7 +19,10 @@ export const AppRoutes = () => (
       <Route path="/invite/:token" element={<InvitePage />} />
       <Route element={<RequireAuth />}>
         <Route path="/w/:workspaceId" element={<WorkspaceLayout />}>
-          <Route index element={<InboxPage />} />
+          <Route element={<InboxPage />}>
+            <Route index />
+            <Route path="chats/:chatId" />
+          </Route>
           {settingsRoutes}
         </Route>
       </Route>

@@ -12,3 +12,5 @@ export const loginPath = (next?: string, expired = false): string => {
 /** Only same-app paths are followed after signing in (never another site). */
 export const safeNext = (next: string | null): string | null =>
   next?.startsWith("/") && !next.startsWith("//") ? next : null;
+
+export const chatUrl = (workspaceId: string, chatId: string) => `/w/${workspaceId}/chats/${chatId}`;

@@ -62,5 +62,12 @@ describe("translations", () => {
     expect(i18n.t("members.count", { count: 26 })).toBe("26 участников");
     expect(i18n.t("apiTokens.count", { count: 2 })).toBe("2 токена");
     expect(i18n.t("errors.rate_limited_wait", { count: 5 })).toContain("5 минут.");
+    expect(i18n.t("channels.count", { count: 2 })).toBe("2 канала");
+    expect(i18n.t("channels.count", { count: 11 })).toBe("11 каналов");
+    expect(i18n.t("inbox.newMessages", { count: 1 })).toBe("1 новое сообщение");
+    expect(i18n.t("inbox.newMessages", { count: 3 })).toBe("3 новых сообщения");
+    expect(i18n.t("inbox.newMessages", { count: 25 })).toBe("25 новых сообщений");
+    expect(i18n.t("inbox.rowLabel", { count: 0, name: "Анна", channel: "Сайт" })).toBe("Анна, Сайт");
+    expect(i18n.t("inbox.rowLabel", { count: 2, name: "Анна", channel: "Сайт" })).toBe("Анна, Сайт, 2 непрочитанных");
   });
 });

@@ -139,3 +139,52 @@ export const IconKeyboard = (props: IconProps) => (
     <path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10" />
   </SvgIcon>
 );
+export const IconClock = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 7v5l3 2" />
+  </SvgIcon>
+);
+export const IconCheckDouble = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <path d="M2 12l5 5L17 7M12 16l1 1L23 7" />
+  </SvgIcon>
+);
+export const IconReply = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <path d="M9 14L4 9l5-5" />
+    <path d="M4 9h10a6 6 0 0 1 6 6v4" />
+  </SvgIcon>
+);
+export const IconX = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <path d="M6 6l12 12M18 6L6 18" />
+  </SvgIcon>
+);
+export const IconSend = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <path d="M4 12l16-8-6 16-2-7z" />
+    <path d="M12 13l8-9" />
+  </SvgIcon>
+);
+export const IconEyeOff = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <path d="M3 3l18 18M10.6 6.1A9.8 9.8 0 0 1 12 6c5 0 9 6 9 6a17 17 0 0 1-2.6 3.2M6.3 7.7C4.2 9.3 3 12 3 12s4 6 9 6a8.6 8.6 0 0 0 4.1-1" />
+    <path d="M9.9 9.9a3 3 0 0 0 4.2 4.2" />
+  </SvgIcon>
+);
+export const IconArrowDown = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <path d="M12 5v14M6 13l6 6 6-6" />
+  </SvgIcon>
+);
+export const IconPause = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <path d="M9 5v14M15 5v14" />
+  </SvgIcon>
+);
+export const IconPlay = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <path d="M7 5l12 7-12 7z" />
+  </SvgIcon>
+);

@@ -3,13 +3,11 @@ import { useDisclosure } from "@mantine/hooks";
 import { Fragment, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
+/** Only what works today; the full card (Ctrl+Shift+S, Esc) and mentions (Ctrl+Shift+A) join when they exist. */
 const hotkeys: { keys: string[]; action: string }[] = [
-  { keys: ["Shift", "Enter"], action: "markRead" },
   { keys: ["Ctrl", "Enter"], action: "send" },
-  { keys: ["Ctrl", "Shift", "S"], action: "openCard" },
-  { keys: ["Esc"], action: "closeCard" },
+  { keys: ["Shift", "Enter"], action: "markRead" },
   { keys: ["Ctrl", "Shift", "↑ / ↓"], action: "prevNext" },
-  { keys: ["Ctrl", "Shift", "A"], action: "mention" },
   { keys: ["?"], action: "help" },
 ];
 

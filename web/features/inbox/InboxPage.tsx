@@ -2,22 +2,30 @@ import { Splitter } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
 import { usePageTitle } from "../../ui/usePageTitle";
-import { ChatListPane } from "./ChatListPane";
-import { ClientCardPane } from "./ClientCardPane";
-import { ConversationPane } from "./ConversationPane";
+import { useWorkspaceSummary } from "../workspaces/useCurrentWorkspace";
+import { ClientCardPane } from "./card/ClientCardPane";
+import { ConversationPane } from "./conversation/ConversationPane";
 import { HotkeysHelp } from "./HotkeysHelp";
 import classes from "./Inbox.module.css";
+import { ChatListPane } from "./list/ChatListPane";
+import { RowSkeletons } from "./list/RowSkeletons";
 import { loadPaneSizes, savePaneSizes } from "./paneSizes";
+import { useInboxRealtime } from "./realtime/useInboxRealtime";
 
 /**
  * P1: chats on the left, the open conversation in the centre, the quick client card on the right.
  * The side panes resize (mouse or arrow keys on the handles) and keep their width on this device;
  * below 1100 px (a tablet) the card pane steps aside so the conversation keeps room.
+ * The address names the open chat (`/w/:workspaceId/chats/:chatId`); the caches stay live through realtime.
  */
 export const InboxPage = () => {
   const { t } = useTranslation();
   usePageTitle(t("inbox.title"));
+  const workspace = useWorkspaceSummary();
+  const { chatId } = useParams();
+  const { ready } = useInboxRealtime(workspace.id);
   const wide = useMediaQuery("(min-width: 1100px)", true) ?? true;
   const [sizes] = useState(loadPaneSizes);
   const splitter = useRef<HTMLDivElement>(null);
@@ -42,14 +50,14 @@ export const InboxPage = () => {
         onSizeChange={(next) => savePaneSizes(next, wide)}
       >
         <Splitter.Pane defaultSize={sizes.list} min="260px" max="520px" className={classes.pane}>
-          <ChatListPane />
+          {ready ? <ChatListPane workspaceId={workspace.id} activeId={chatId} /> : <RowSkeletons />}
         </Splitter.Pane>
         <Splitter.Pane defaultSize={100} min="360px" className={classes.pane}>
-          <ConversationPane />
+          <ConversationPane workspaceId={workspace.id} chatId={ready ? chatId : undefined} />
         </Splitter.Pane>
         {wide && (
           <Splitter.Pane defaultSize={sizes.card} min="240px" max="480px" className={classes.pane}>
-            <ClientCardPane />
+            <ClientCardPane workspaceId={workspace.id} chatId={ready ? chatId : undefined} />
           </Splitter.Pane>
         )}
       </Splitter>

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
 import { settingsPath } from "../../app/paths";
-import { IconBuilding, IconKey, IconMail, IconUser, IconUsers } from "../../ui/icons";
+import { IconBuilding, IconKey, IconMail, IconPlug, IconUser, IconUsers } from "../../ui/icons";
 import { isAdmin, useWorkspaceSummary } from "../workspaces/useCurrentWorkspace";
 
 interface Section {
@@ -16,6 +16,7 @@ const sections: Section[] = [
   { id: "profile", icon: <IconUser size={16} />, adminOnly: false },
   { id: "workspace", icon: <IconBuilding size={16} />, adminOnly: false },
   { id: "members", icon: <IconUsers size={16} />, adminOnly: false },
+  { id: "channels", icon: <IconPlug size={16} />, adminOnly: false },
   { id: "invitations", icon: <IconMail size={16} />, adminOnly: true },
   { id: "api-tokens", icon: <IconKey size={16} />, adminOnly: true },
 ];

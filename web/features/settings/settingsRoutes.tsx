@@ -1,6 +1,7 @@
 import { Navigate, Route } from "react-router";
 import { AdminOnly } from "./AdminOnly";
 import { ApiTokensSettings } from "./apiTokens/ApiTokensSettings";
+import { ChannelsSettings } from "./channels/ChannelsSettings";
 import { InvitationsSettings } from "./invitations/InvitationsSettings";
 import { MembersSettings } from "./members/MembersSettings";
 import { ProfileSettings } from "./profile/ProfileSettings";
@@ -13,6 +14,7 @@ export const settingsRoutes = (
     <Route path="profile" element={<ProfileSettings />} />
     <Route path="workspace" element={<WorkspaceSettings />} />
     <Route path="members" element={<MembersSettings />} />
+    <Route path="channels" element={<ChannelsSettings />} />
     <Route
       path="invitations"
       element={

@@ -2,7 +2,7 @@ import { Button, Group } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink } from "react-router";
+import { NavLink, useLocation } from "react-router";
 import type { Locale, MeResponse, UserDto, WorkspaceSummary } from "../../../common/auth";
 import { api } from "../../api/client";
 import { useSessionCache } from "../../api/session";
@@ -18,25 +18,37 @@ interface TopBarProps {
   workspace: WorkspaceSummary | null;
 }
 
-const NavButton = ({ to, end, label, icon }: { to: string; end?: boolean; label: string; icon: ReactNode }) => (
-  <NavLink to={to} end={end} style={{ textDecoration: "none" }}>
-    {({ isActive }) => (
-      <Button
-        component="span"
-        variant={isActive ? "light" : "subtle"}
-        color={isActive ? undefined : "gray"}
-        leftSection={icon}
-        size="sm"
-      >
-        {label}
-      </Button>
-    )}
+interface NavButtonProps {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  /** Overrides the address match (the inbox is also active on `/chats/…`). */
+  active?: boolean;
+}
+
+const NavButton = ({ to, label, icon, active }: NavButtonProps) => (
+  <NavLink to={to} style={{ textDecoration: "none" }} aria-current={active === false ? false : undefined}>
+    {({ isActive: matched }) => {
+      const isActive = active ?? matched;
+      return (
+        <Button
+          component="span"
+          variant={isActive ? "light" : "subtle"}
+          color={isActive ? undefined : "gray"}
+          leftSection={icon}
+          size="sm"
+        >
+          {label}
+        </Button>
+      );
+    }}
   </NavLink>
 );
 
 export const TopBar = ({ me, workspace }: TopBarProps) => {
   const { t } = useTranslation();
   const { setUser } = useSessionCache();
+  const inSettings = useLocation().pathname.includes("/settings");
   const saveLocale = useMutation({
     mutationFn: (locale: Locale) => api.patch<{ user: UserDto }>("/api/v1/me", { locale }),
     onSuccess: ({ user }) => setUser(user),
@@ -48,7 +60,12 @@ export const TopBar = ({ me, workspace }: TopBarProps) => {
         <WorkspaceSwitcher workspaces={me.workspaces} current={workspace} />
         {workspace && (
           <Group gap={4} wrap="nowrap">
-            <NavButton to={workspaceHome(workspace.id)} end label={t("nav.inbox")} icon={<IconInbox size={16} />} />
+            <NavButton
+              to={workspaceHome(workspace.id)}
+              active={!inSettings}
+              label={t("nav.inbox")}
+              icon={<IconInbox size={16} />}
+            />
             <NavButton
               to={`${workspaceHome(workspace.id)}/settings`}
               label={t("nav.settings")}

@@ -1,0 +1,103 @@
+import { Badge, Box, Group, Text, UnstyledButton } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { ChatDto } from "../../../../common/inbox";
+import { formatExact, formatRelative } from "../../../ui/time";
+import { UserAvatar } from "../../../ui/UserAvatar";
+import { ChannelIcon } from "../ChannelIcon";
+import classes from "./ChatList.module.css";
+
+interface Props {
+  chat: ChatDto;
+  active: boolean;
+  href: (chatId: string) => string;
+}
+
+/** One line of the list: who, where from, the last word, when, and how much is unread. */
+export const ChatRow = ({ chat, active, href }: Props) => {
+  const { t, i18n } = useTranslation();
+  const last = chat.lastMessage;
+  const preview = last ? (last.text ?? t("inbox.attachment")) : t("inbox.noMessages");
+  const at = last?.createdAt ?? chat.lastActivityAt;
+  return (
+    <div className={classes.row} data-active={active || undefined}>
+      <Link
+        to={href(chat.id)}
+        className={classes.link}
+        aria-current={active ? "page" : undefined}
+        aria-label={t("inbox.rowLabel", {
+          name: chat.client.name,
+          channel: chat.channel.name,
+          count: chat.unreadCount,
+        })}
+      >
+        <Box pos="relative" style={{ flexShrink: 0 }}>
+          <UserAvatar name={chat.client.name} avatarUrl={chat.client.avatarUrl} size={38} />
+          <Box pos="absolute" right={-2} bottom={-2} style={{ display: "flex" }}>
+            <ChannelIcon kind={chat.channel.kind} />
+          </Box>
+        </Box>
+        <Box flex={1} miw={0}>
+          <Group gap={6} wrap="nowrap" justify="space-between">
+            <Text size="sm" fw={chat.unreadCount > 0 ? 700 : 600} truncate="end">
+              {chat.client.name}
+            </Text>
+            <Text
+              component="time"
+              dateTime={at}
+              title={formatExact(at, i18n.language)}
+              size="xs"
+              c="dimmed"
+              style={{ flexShrink: 0 }}
+            >
+              {formatRelative(at, i18n.language)}
+            </Text>
+          </Group>
+          <Group gap={6} wrap="nowrap" justify="space-between">
+            <Text size="sm" c={chat.unreadCount > 0 ? undefined : "dimmed"} truncate="end">
+              {last?.direction === "out" && (
+                <Text span inherit c="dimmed">
+                  {t("inbox.youPrefix")}{" "}
+                </Text>
+              )}
+              {preview}
+            </Text>
+            {chat.unreadCount > 0 && (
+              <Badge size="sm" circle={chat.unreadCount < 10} style={{ flexShrink: 0 }} aria-hidden="true">
+                {chat.unreadCount > 99 ? "99+" : chat.unreadCount}
+              </Badge>
+            )}
+          </Group>
+          {chat.client.status !== "subscribed" && (
+            <Badge size="xs" variant="light" color="orange" mt={4}>
+              {t(`inbox.status.${chat.client.status}`)}
+            </Badge>
+          )}
+        </Box>
+      </Link>
+      {chat.otherChats.length > 0 && (
+        <Group gap={4} className={classes.switcher} role="group" aria-label={t("inbox.otherChannels")}>
+          {chat.otherChats.map((other) => (
+            <UnstyledButton
+              key={other.id}
+              component={Link}
+              to={href(other.id)}
+              className={classes.chip}
+              aria-label={t("inbox.openInChannel", { channel: other.channel.name })}
+            >
+              <ChannelIcon kind={other.channel.kind} size={12} />
+              <Text span size="xs" truncate="end" maw={110}>
+                {other.channel.name}
+              </Text>
+              {other.unreadCount > 0 && (
+                <Badge size="xs" circle={other.unreadCount < 10}>
+                  {other.unreadCount}
+                </Badge>
+              )}
+            </UnstyledButton>
+          ))}
+        </Group>
+      )}
+    </div>
+  );
+};
