@@ -115,6 +115,7 @@ export const chatDto = z.object({
       id: z.uuid(),
       channel: z.object({ id: z.uuid(), kind: channelKind, name: z.string() }),
       unreadCount: z.number().int(),
+      status: z.enum(chatStatuses),
     }),
   ),
 });

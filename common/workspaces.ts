@@ -101,7 +101,8 @@ export type EventDto = z.infer<typeof eventDto>;
 
 export const eventsQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
+  /** 0 answers only `lastSeq`: where a new client starts following. */
+  limit: z.coerce.number().int().min(0).max(1000).default(500),
 });
 
 export const eventsResponse = z.object({

@@ -89,6 +89,12 @@ describe("outbound delivery through the API channel", () => {
     expect(retry.json().message.status).toBe("queued");
     const done = await settled(msg.id);
     expect(done.status).toBe("sent");
+    const healed = await server.database.db
+      .selectFrom("channels")
+      .select("last_error")
+      .where("id", "=", channel.id)
+      .executeTakeFirstOrThrow();
+    expect(healed.last_error).toBeNull();
     const again = await owner.post(`/api/v1/workspaces/${ws}/chats/${chatId}/messages/${msg.id}/retry`);
     expect(again.statusCode).toBe(409);
   });

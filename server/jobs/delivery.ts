@@ -233,14 +233,13 @@ export class DeliveryWorker {
           .where("workspace_id", "=", job.workspace_id)
           .where("id", "=", job.id)
           .execute();
-        if (result.error) {
-          await tx.db
-            .updateTable("channels")
-            .set({ last_error: result.error, last_error_at: new Date() })
-            .where("workspace_id", "=", job.workspace_id)
-            .where("id", "=", job.channel_id)
-            .execute();
-        }
+        // Channel health: the last error, cleared by the next successful send.
+        const health = tx.db
+          .updateTable("channels")
+          .where("workspace_id", "=", job.workspace_id)
+          .where("id", "=", job.channel_id);
+        if (result.error) await health.set({ last_error: result.error, last_error_at: new Date() }).execute();
+        else await health.set({ last_error: null }).where("last_error", "is not", null).execute();
         const [message] = await presentMessages(tx.db, job.workspace_id, [updated]);
         await recordEvent(tx, {
           workspaceId: job.workspace_id,

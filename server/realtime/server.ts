@@ -86,7 +86,8 @@ export function attachRealtime(app: FastifyInstance, ctx: Ctx, bus: EventBus): S
       flush(event.workspaceId);
       io.in(userRoom(event.payload.userId)).socketsLeave(workspaceRoom(event.workspaceId));
     }
-    if (event.type === "member.joined" && typeof event.payload.userId === "string") {
+    const joins = event.type === "member.joined" || event.type === "workspace.created";
+    if (joins && typeof event.payload.userId === "string") {
       io.in(userRoom(event.payload.userId)).socketsJoin(workspaceRoom(event.workspaceId));
     }
   });

@@ -17,6 +17,7 @@ export type SiblingChat = {
   channel_kind: string;
   channel_name: string;
   unread_count: number;
+  status: ChatRow["status"];
 };
 
 export function presentChat(row: ChatListRow, siblings: SiblingChat[] = []): ChatDto {
@@ -48,6 +49,7 @@ export function presentChat(row: ChatListRow, siblings: SiblingChat[] = []): Cha
         id: s.id,
         channel: { id: s.channel_id, kind: s.channel_kind as ChannelKind, name: s.channel_name },
         unreadCount: s.unread_count,
+        status: s.status,
       })),
   };
 }

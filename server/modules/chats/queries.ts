@@ -38,6 +38,7 @@ export async function siblingsOf(db: Kysely<DB>, workspaceId: string, clientIds:
       "channels.kind as channel_kind",
       "channels.name as channel_name",
       "chats.unread_count",
+      "chats.status",
     ])
     .where("chats.workspace_id", "=", workspaceId)
     .where("chats.client_id", "in", [...new Set(clientIds)])

@@ -41,7 +41,7 @@ describe("API channel inbound webhook", () => {
       id: res.json().messageIds[0],
       kind: "message",
       direction: "in",
-      author: { kind: "client" },
+      author: { kind: "client", name: "Ivan Petrov" },
       text: "I want to buy",
       status: null,
     });

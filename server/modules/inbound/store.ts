@@ -17,6 +17,8 @@ export type StoreResult =
   | { status: "duplicate"; messageId: string | null };
 
 type Fresh = {
+  /** The client's name as shown on their message. */
+  authorName?: string;
   index: number;
   item: InboundItem;
   messageId: string;
@@ -192,6 +194,7 @@ async function upsertChats(tx: Tx, fresh: Fresh[], now: Date): Promise<{ created
     if (!row) throw new Error("chat missing after upsert");
     f.chat = row;
     f.oldUnread = row.unread_count;
+    f.authorName = f.item.event.client.name?.trim() || row.c_name;
     if (created.has(row.id) || updatedClients.has(row.client_id)) continue;
     const c = clientFields(f.item.event);
     const patch = {
@@ -245,7 +248,11 @@ async function resolveReplies(
         f.replyToId = hit?.id ?? local?.messageId ?? null;
         if (hit) targets.set(hit.id, hit);
         if (local)
-          targets.set(local.messageId, { id: local.messageId, text: local.item.event.message.text, author_name: "" });
+          targets.set(local.messageId, {
+            id: local.messageId,
+            text: local.item.event.message.text,
+            author_name: local.authorName ?? "",
+          });
       }
       inBatch.set(`${chatId}|${f.item.event.message.externalId}`, f);
     }
@@ -293,11 +300,11 @@ export async function storeInboundBatch(tx: Tx, items: InboundItem[]): Promise<S
     const col = <T>(fn: (f: Fresh) => T) => fresh.map(fn);
     const inserted = await sql<MessageRow>`
       INSERT INTO messages (workspace_id, id, chat_id, kind, direction, author_kind, author_name, text, parts, reply_to_id, external_id, sent_at, created_at)
-      SELECT w, i, c, 'message', 'in', 'client', '', t, p::jsonb, r, e, s, ${now}
+      SELECT w, i, c, 'message', 'in', 'client', a, t, p::jsonb, r, e, s, ${now}
       FROM unnest(${col((f) => f.item.channel.workspace_id)}::uuid[], ${col((f) => f.messageId)}::uuid[], ${col((f) => f.chat?.id ?? "")}::uuid[],
         ${col((f) => f.item.event.message.text)}::text[], ${col((f) => JSON.stringify(f.item.event.message.parts))}::text[],
-        ${col((f) => f.replyToId ?? null)}::uuid[], ${col((f) => f.item.event.message.externalId)}::text[], ${col((f) => f.item.event.message.sentAt)}::timestamptz[])
-        AS u(w, i, c, t, p, r, e, s)
+        ${col((f) => f.replyToId ?? null)}::uuid[], ${col((f) => f.item.event.message.externalId)}::text[], ${col((f) => f.item.event.message.sentAt)}::timestamptz[], ${col((f) => f.authorName ?? "")}::text[])
+        AS u(w, i, c, t, p, r, e, s, a)
       RETURNING *`.execute(tx.db);
     const messages = inserted.rows;
     const byChat = new Map<string, { chat: ChatRow; count: number; last: Fresh }>();

@@ -22,7 +22,7 @@ export async function createWorkspace(tx: Tx, ownerId: string, name: string): Pr
     workspaceId: ws.id,
     type: "workspace.created",
     actorUserId: ownerId,
-    payload: { name: ws.name },
+    payload: { name: ws.name, userId: ownerId },
   });
   return ws;
 }

@@ -99,6 +99,8 @@ describe("events", () => {
     );
     const after = await owner.get(`/api/v1/workspaces/${ws}/events?after=${items.length - 2}&limit=1`);
     expect(after.json().items.map((e: { seq: number }) => e.seq)).toEqual([items.length - 1]);
+    const head = (await owner.get(`/api/v1/workspaces/${ws}/events?limit=0`)).json();
+    expect(head).toEqual({ items: [], lastSeq: items.length });
     const bad = await owner.get(`/api/v1/workspaces/${ws}/events?after=-1`);
     expect(bad.statusCode).toBe(400);
   });
