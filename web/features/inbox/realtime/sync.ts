@@ -86,7 +86,7 @@ export class InboxSync {
     const base = `${workspacePath(this.ws)}/events`;
     if (!lastSeqs.has(this.ws)) {
       // First start: everything before now is in what the lists load next.
-      const head = await api.get<EventsResponse>(`${base}?after=0&limit=1`);
+      const head = await api.get<EventsResponse>(`${base}?limit=0`);
       if (this.stopped) return;
       lastSeqs.set(this.ws, head.lastSeq);
       this.onBaseline();
