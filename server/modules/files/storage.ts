@@ -36,9 +36,12 @@ export class FileStorage {
 /** A file name safe to store and to put in Content-Disposition: no path, no control characters. */
 export function safeFileName(name: string | undefined): string {
   const base = (name ?? "").split(/[\\/]/).pop() ?? "";
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f"]/g, "")
+  const clean = [...base]
+    .filter((ch) => {
+      const code = ch.codePointAt(0) ?? 0;
+      return code >= 0x20 && code !== 0x7f && ch !== '"';
+    })
+    .join("")
     .trim()
     .slice(0, 200);
   return clean || "file";
