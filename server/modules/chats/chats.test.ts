@@ -72,6 +72,9 @@ describe("chat list", () => {
     expect(await names("анна")).toEqual(["Анна Смирнова"]);
     expect(await names("+7 (912) 000-11-22")).toEqual(["Анна Смирнова"]);
     expect(await names("000-11")).toEqual(["Анна Смирнова"]);
+    expect(await names("000 11 22")).toEqual(["Анна Смирнова"]);
+    expect(await names("7 912 000")).toEqual(["Анна Смирнова"]);
+    expect(await names("79460958")).toEqual(["Carla 100%_off"]);
     expect(await names("SHOP.example")).toEqual(["Boris Blake"]);
     expect(await names("100%_")).toEqual(["Carla 100%_off"]);
     expect(await names("%")).toEqual(["Carla 100%_off"]);

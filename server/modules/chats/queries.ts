@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema";
 import { AppError, notFound } from "../../http/errors";
 import { phoneQueryDigits } from "../../lib/phone";
@@ -93,6 +93,24 @@ const searchCap = 2000;
  */
 async function matchingClients(db: Kysely<DB>, workspaceId: string, term: string): Promise<string[] | null> {
   if (term.replace(/[^\p{L}\p{N}]/gu, "").length < 3) return null;
+  const digits = phoneQueryDigits(term);
+  if (digits && digits.length >= 5 && !/[a-zа-яё@]/i.test(term)) {
+    // A number from its start or its last digits: B-tree range scans. Only when neither finds
+    // anyone does the (slower) substring search below run.
+    const rows = await db
+      .selectFrom("clients")
+      .select("clients.id")
+      .where("clients.workspace_id", "=", workspaceId)
+      .where((eb) =>
+        eb.or([
+          eb("clients.phone_digits", "like", `${digits}%`),
+          eb(sql<string>`reverse(clients.phone_digits)`, "like", `${[...digits].reverse().join("")}%`),
+        ]),
+      )
+      .limit(searchCap + 1)
+      .execute();
+    if (rows.length > 0) return rows.length > searchCap ? null : rows.map((r) => r.id);
+  }
   const rows = await db
     .selectFrom("clients")
     .select("clients.id")
