@@ -121,6 +121,28 @@ async function matchingClients(db: Kysely<DB>, workspaceId: string, term: string
   return rows.length > searchCap ? null : rows.map((r) => r.id);
 }
 
+/** The ids of one page of the chats of `clientIds`, in list order. */
+async function pageOfClients(
+  db: Kysely<DB>,
+  input: ListChatsInput,
+  clientIds: string[],
+  desc: boolean,
+): Promise<string[]> {
+  const c = input.cursor ? decodeCursor(input.cursor) : null;
+  const after = c
+    ? sql`AND (c.last_activity_at, c.id) ${sql.raw(desc ? "<" : ">")} (${new Date(c.at)}, ${c.id})`
+    : sql``;
+  const unread = input.tab === "unread" ? sql`AND c.unread_count > 0` : sql``;
+  const dir = sql.raw(desc ? "DESC" : "ASC");
+  const rows = await sql<{ id: string }>`
+    SELECT c.id FROM unnest(${clientIds}::uuid[]) AS m(client_id)
+    JOIN chats c ON c.workspace_id = ${input.workspaceId} AND c.client_id = m.client_id
+    WHERE true ${unread} ${after}
+    ORDER BY c.last_activity_at ${dir}, c.id ${dir}
+    LIMIT ${input.limit + 1}`.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
 export type ListChatsInput = {
   workspaceId: string;
   tab: "all" | "unread" | "important";
@@ -144,12 +166,17 @@ export async function listChats(db: Kysely<DB>, input: ListChatsInput) {
     const ids = await matchingClients(db, input.workspaceId, term);
     if (ids === null) q = q.where((eb) => clientMatch(eb, term));
     else if (ids.length === 0) return { items: [], nextCursor: null };
-    else q = q.where("chats.client_id", "in", ids);
+    else {
+      // Drive from the matched people (an index lookup each), not from the activity order.
+      const top = await pageOfClients(db, input, ids, desc);
+      if (top.length === 0) return { items: [], nextCursor: null };
+      q = q.where("chats.id", "in", top);
+    }
   }
-  if (input.cursor) {
-    const c = decodeCursor(input.cursor);
+  const cursor = input.cursor ? decodeCursor(input.cursor) : null;
+  if (cursor) {
     q = q.where((eb) =>
-      eb(eb.refTuple("chats.last_activity_at", "chats.id"), desc ? "<" : ">", eb.tuple(new Date(c.at), c.id)),
+      eb(eb.refTuple("chats.last_activity_at", "chats.id"), desc ? "<" : ">", eb.tuple(new Date(cursor.at), cursor.id)),
     );
   }
   const dir = desc ? "desc" : "asc";
