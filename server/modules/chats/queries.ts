@@ -134,11 +134,16 @@ async function pageOfClients(
     : sql``;
   const unread = input.tab === "unread" ? sql`AND c.unread_count > 0` : sql``;
   const dir = sql.raw(desc ? "DESC" : "ASC");
+  // LATERAL fenced by OFFSET 0 (so it is not flattened into a join): one index lookup per person,
+  // whatever the planner thinks of a hash join on a small table.
   const rows = await sql<{ id: string }>`
-    SELECT c.id FROM unnest(${clientIds}::uuid[]) AS m(client_id)
-    JOIN chats c ON c.workspace_id = ${input.workspaceId} AND c.client_id = m.client_id
-    WHERE true ${unread} ${after}
-    ORDER BY c.last_activity_at ${dir}, c.id ${dir}
+    SELECT x.id FROM unnest(${clientIds}::uuid[]) AS m(client_id)
+    CROSS JOIN LATERAL (
+      SELECT c.id, c.last_activity_at FROM chats c
+      WHERE c.workspace_id = ${input.workspaceId} AND c.client_id = m.client_id ${unread} ${after}
+      OFFSET 0
+    ) x
+    ORDER BY x.last_activity_at ${dir}, x.id ${dir}
     LIMIT ${input.limit + 1}`.execute(db);
   return rows.rows.map((r) => r.id);
 }
