@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Button, Code, EmptyState, Skeleton, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, Anchor, Button, Code, Table, Text, Tooltip } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -7,8 +7,8 @@ import type { ApiTokenDto } from "../../../../common/workspaces";
 import { api } from "../../../api/client";
 import { useApiTokens, workspaceKeys, workspacePath } from "../../../api/workspaces";
 import { ConfirmModal } from "../../../ui/ConfirmModal";
-import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { IconKey, IconPlus, IconTrash } from "../../../ui/icons";
+import { QueryTable } from "../../../ui/QueryTable";
 import { RelativeTime } from "../../../ui/time";
 import { useWorkspaceSummary } from "../../workspaces/useCurrentWorkspace";
 import { SettingsSection } from "../SettingsSection";
@@ -45,80 +45,57 @@ export const ApiTokensSettings = () => {
         </Button>
       }
     >
-      <ErrorAlert error={tokens.error} onRetry={() => void tokens.refetch()} />
-      {tokens.isPending && <Skeleton h={120} />}
-      {tokens.data?.length === 0 && (
-        <EmptyState
-          icon={<IconKey size={24} />}
-          withIndicatorBackground
-          title={t("apiTokens.emptyTitle")}
-          description={t("apiTokens.emptyText")}
-        />
-      )}
-      {tokens.data && tokens.data.length > 0 && (
-        <Stack gap="xs">
-          <Text size="sm" c="dimmed">
-            {t("apiTokens.count", { count: tokens.data.length })}
-          </Text>
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("apiTokens.name")}</Table.Th>
-                  <Table.Th>{t("apiTokens.prefix")}</Table.Th>
-                  <Table.Th>{t("apiTokens.owner")}</Table.Th>
-                  <Table.Th>{t("apiTokens.created")}</Table.Th>
-                  <Table.Th>{t("apiTokens.lastUsed")}</Table.Th>
-                  <Table.Th w={56}>
-                    <span className="visually-hidden">{t("common.actions")}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.data.map((token) => (
-                  <Table.Tr key={token.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {token.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Code>{token.prefix}…</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{token.userName}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <RelativeTime iso={token.createdAt} />
-                    </Table.Td>
-                    <Table.Td>
-                      {token.lastUsedAt ? (
-                        <RelativeTime iso={token.lastUsedAt} />
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          {t("apiTokens.never")}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Tooltip label={t("apiTokens.revoke")} withArrow>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          onClick={() => setRevoking(token)}
-                          aria-label={t("apiTokens.revokeNamed", { name: token.name })}
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Stack>
-      )}
+      <QueryTable
+        query={tokens}
+        empty={{ icon: <IconKey size={24} />, title: t("apiTokens.emptyTitle"), description: t("apiTokens.emptyText") }}
+        count={(count) => t("apiTokens.count", { count })}
+        columns={[
+          t("apiTokens.name"),
+          t("apiTokens.prefix"),
+          t("apiTokens.owner"),
+          t("apiTokens.created"),
+          t("apiTokens.lastUsed"),
+        ]}
+        row={(token) => (
+          <Table.Tr key={token.id}>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {token.name}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Code>{token.prefix}…</Code>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{token.userName}</Text>
+            </Table.Td>
+            <Table.Td>
+              <RelativeTime iso={token.createdAt} />
+            </Table.Td>
+            <Table.Td>
+              {token.lastUsedAt ? (
+                <RelativeTime iso={token.lastUsedAt} />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t("apiTokens.never")}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Tooltip label={t("apiTokens.revoke")} withArrow>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  onClick={() => setRevoking(token)}
+                  aria-label={t("apiTokens.revokeNamed", { name: token.name })}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Tooltip>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       <CreateTokenModal opened={creating} onClose={close} workspaceId={workspace.id} />
       <ConfirmModal
         opened={revoking !== null}
