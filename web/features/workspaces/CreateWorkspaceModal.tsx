@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import { api } from "../../api/client";
 import { useSessionCache } from "../../api/session";
 import { workspaceHome } from "../../app/paths";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { FormActions } from "../../ui/FormActions";
 import { validate } from "../../ui/validation";
 
 interface Props {
@@ -63,14 +64,7 @@ export const CreateWorkspaceModal = ({ opened, onClose }: Props) => {
               setError(undefined);
             }}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t("workspace.createSubmit")}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} submitLabel={t("workspace.createSubmit")} loading={create.isPending} />
         </Stack>
       </form>
     </Modal>

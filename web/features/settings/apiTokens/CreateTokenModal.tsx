@@ -6,6 +6,7 @@ import { type CreateApiTokenRequest, type CreatedApiToken, createApiTokenRequest
 import { api } from "../../../api/client";
 import { workspaceKeys, workspacePath } from "../../../api/workspaces";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
+import { FormActions } from "../../../ui/FormActions";
 import { ShownOnce } from "../../../ui/ShownOnce";
 import { validate } from "../../../ui/validation";
 
@@ -64,14 +65,7 @@ export const CreateTokenModal = ({ opened, onClose, workspaceId }: Props) => {
               }}
             />
             <ErrorAlert error={create.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t("apiTokens.createSubmit")}
-              </Button>
-            </Group>
+            <FormActions onCancel={close} submitLabel={t("apiTokens.createSubmit")} loading={create.isPending} />
           </Stack>
         </form>
       )}

@@ -8,6 +8,7 @@ import { inboxKeys } from "../../../api/inbox";
 import { workspacePath } from "../../../api/workspaces";
 import { CopyField } from "../../../ui/CopyField";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
+import { FormActions } from "../../../ui/FormActions";
 import { ShownOnce } from "../../../ui/ShownOnce";
 
 interface Props {
@@ -119,14 +120,7 @@ export const CreateChannelModal = ({ opened, onClose, workspaceId }: Props) => {
               }}
             />
             <ErrorAlert error={create.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t("channels.createSubmit")}
-              </Button>
-            </Group>
+            <FormActions onCancel={close} submitLabel={t("channels.createSubmit")} loading={create.isPending} />
           </Stack>
         </form>
       )}

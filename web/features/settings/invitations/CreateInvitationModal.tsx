@@ -11,6 +11,7 @@ import {
 import { api } from "../../../api/client";
 import { workspaceKeys, workspacePath } from "../../../api/workspaces";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
+import { FormActions } from "../../../ui/FormActions";
 import { ShownOnce } from "../../../ui/ShownOnce";
 import { validate } from "../../../ui/validation";
 
@@ -80,14 +81,7 @@ export const CreateInvitationModal = ({ opened, onClose, workspace }: Props) => 
               }}
             />
             <ErrorAlert error={create.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t("invitations.createSubmit")}
-              </Button>
-            </Group>
+            <FormActions onCancel={close} submitLabel={t("invitations.createSubmit")} loading={create.isPending} />
           </Stack>
         </form>
       )}
