@@ -5,6 +5,7 @@ import { type Kysely, sql } from "kysely";
 import pg from "pg";
 import { buildApp } from "../server/app";
 import { loadConfig } from "../server/config";
+import { connectorEnv } from "../server/connectors/env";
 import { connect, type Database } from "../server/db/connect";
 import { migrate } from "../server/db/migrate";
 import type { DB } from "../server/db/schema";
@@ -62,11 +63,17 @@ async function ensureSeeded(db: Kysely<DB>, size: SeedSize) {
   const { workspace, channel } = await inTx(db, async (tx) => {
     const { createWorkspace } = await import("../server/modules/workspaces/commands");
     const w = await createWorkspace(tx, user.id, label);
-    const c = await createChannel(tx, user.id, w.id, {
-      kind: "api",
-      name: "Bench",
-      config: { outboundUrl: "http://127.0.0.1:9/none" },
-    });
+    const c = await createChannel(
+      tx,
+      user.id,
+      w.id,
+      {
+        kind: "api",
+        name: "Bench",
+        config: { outboundUrl: "http://127.0.0.1:9/none" },
+      },
+      connectorEnv(db, { dataDir: ".tmp/bench-files", fileLimit: 1 }),
+    );
     return { workspace: w, channel: c };
   });
   const { bigChatId } = await seedInbox(db, workspace.id, channel.id, size);

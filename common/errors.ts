@@ -24,6 +24,10 @@ export const errorCodes = [
   "invalid_payload",
   "unavailable",
   "not_retryable",
+  "not_editable",
+  "delete_window_passed",
+  "not_supported",
+  "channel_unreachable",
   "internal",
 ] as const;
 

@@ -7,6 +7,18 @@ export type ChannelKind = z.infer<typeof channelKind>;
 export const chatStatuses = ["subscribed", "unsubscribed", "blocked", "connection_lost"] as const;
 export type ChatStatus = (typeof chatStatuses)[number];
 
+/** What a channel's messenger can do; the UI offers only these actions and says why others are missing. */
+export const channelCapabilities = z.object({
+  edit: z.boolean(),
+  /** Hours after sending during which a message can be deleted; 0 = never. */
+  deleteWindowHours: z.number(),
+  voice: z.boolean(),
+  buttons: z.boolean(),
+  reply: z.boolean(),
+  media: z.boolean(),
+});
+export type ChannelCapabilities = z.infer<typeof channelCapabilities>;
+
 export const channelDto = z.object({
   id: z.uuid(),
   kind: channelKind,
@@ -15,6 +27,7 @@ export const channelDto = z.object({
   config: z.record(z.string(), z.unknown()),
   /** Where the messenger (or your system) delivers inbound messages. */
   webhookUrl: z.string(),
+  capabilities: channelCapabilities,
   lastUpdateAt: z.iso.datetime().nullable(),
   lastError: z.string().nullable(),
   lastErrorAt: z.iso.datetime().nullable(),
@@ -26,9 +39,21 @@ export const apiChannelConfig = z.object({
   outboundUrl: z.url({ protocol: /^https?$/, message: "outboundUrl must be an http(s) URL" }),
 });
 
+/** Telegram channel config as the admin gives it; `token` is never shown back. */
+export const telegramChannelConfig = z.object({
+  token: z
+    .string()
+    .trim()
+    .regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/, { message: "This does not look like a bot token from @BotFather" }),
+  apiBaseUrl: z.url({ protocol: /^https?$/, message: "apiBaseUrl must be an http(s) URL" }).optional(),
+  mode: z.enum(["polling", "webhook"]).default("polling"),
+});
+export type TelegramChannelConfig = z.infer<typeof telegramChannelConfig>;
+
 export const createChannelRequest = z.object({
   kind: channelKind,
-  name: z.string().trim().min(1).max(80),
+  /** Optional for messengers that name the channel themselves (Telegram: the bot's name). */
+  name: z.string().trim().min(1).max(80).optional(),
   config: z.record(z.string(), z.unknown()).default({}),
 });
 export type CreateChannelRequest = z.input<typeof createChannelRequest>;
@@ -45,22 +70,36 @@ export const createdChannel = z.object({
   secret: z.string().optional(),
 });
 
-export const messagePart = z.discriminatedUnion("type", [
+const httpUrl = z.url({ protocol: /^https?$/ });
+export const mediaTypes = ["image", "video", "audio", "voice", "file", "sticker"] as const;
+const mediaFields = {
+  name: z.string().max(255).optional(),
+  mime: z.string().max(100).optional(),
+  size: z.number().int().nonnegative().optional(),
+};
+const otherParts = [
   z.object({ type: z.literal("text"), text: z.string().max(10_000) }),
-  z.object({
-    type: z.enum(["image", "video", "audio", "voice", "file", "sticker"]),
-    url: z.url({ protocol: /^https?$/ }),
-    name: z.string().max(255).optional(),
-    mime: z.string().max(100).optional(),
-    size: z.number().int().nonnegative().optional(),
-  }),
   z.object({
     type: z.literal("location"),
     latitude: z.number().min(-90).max(90),
     longitude: z.number().min(-180).max(180),
   }),
   z.object({ type: z.literal("contact"), name: z.string().max(200), phone: z.string().max(50) }),
-  z.object({ type: z.literal("button"), text: z.string().max(100), url: z.url({ protocol: /^https?$/ }) }),
+  z.object({ type: z.literal("button"), text: z.string().max(100), url: httpUrl }),
+] as const;
+
+/**
+ * A part of a message as Parley presents it. Media stored by Parley carry `fileId` and a URL of the
+ * files API (relative to the app); media of the API channel may point at the sender's http(s) URL.
+ */
+export const messagePart = z.discriminatedUnion("type", [
+  z.object({ type: z.enum(mediaTypes), url: z.string().max(2000), fileId: z.uuid().optional(), ...mediaFields }),
+  ...otherParts,
+]);
+/** Parts an outside system may send: media only by an absolute http(s) URL. */
+export const inboundMessagePart = z.discriminatedUnion("type", [
+  z.object({ type: z.enum(mediaTypes), url: httpUrl, ...mediaFields }),
+  ...otherParts,
 ]);
 export type MessagePart = z.infer<typeof messagePart>;
 
@@ -82,6 +121,8 @@ export const messageDto = z.object({
   replyTo: replyToDto.nullable(),
   status: z.enum(messageStatuses).nullable(),
   error: z.string().nullable(),
+  /** When the messenger accepted it (outgoing messages); the delete window counts from here. */
+  sentAt: z.iso.datetime().nullable(),
   editedAt: z.iso.datetime().nullable(),
   deletedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
@@ -98,7 +139,7 @@ export const chatDto = z.object({
     avatarUrl: z.string().nullable(),
     status: z.enum(chatStatuses),
   }),
-  channel: z.object({ id: z.uuid(), kind: channelKind, name: z.string() }),
+  channel: z.object({ id: z.uuid(), kind: channelKind, name: z.string(), capabilities: channelCapabilities }),
   unreadCount: z.number().int(),
   lastMessage: z
     .object({
@@ -145,11 +186,31 @@ export const messagesQuery = z.object({
 export const messagesResponse = z.object({ items: z.array(messageDto), hasMore: z.boolean() });
 export type MessagesResponse = z.infer<typeof messagesResponse>;
 
-export const sendMessageRequest = z.object({
+export const sendMessageRequest = z
+  .object({
+    text: z.string().trim().max(4096).optional(),
+    replyToId: z.uuid().optional(),
+    /** Uploaded files (`POST …/files`), sent in order as the messenger's native media. */
+    attachments: z
+      .array(z.object({ fileId: z.uuid(), asVoice: z.boolean().optional() }))
+      .max(10)
+      .optional(),
+    /** Link buttons under the message (where the messenger supports them). */
+    buttons: z
+      .array(z.object({ text: z.string().trim().min(1).max(64), url: httpUrl }))
+      .max(8)
+      .optional(),
+  })
+  .refine((b) => (b.text?.length ?? 0) > 0 || (b.attachments?.length ?? 0) > 0, {
+    message: "Write a message first",
+    path: ["text"],
+  });
+export type SendMessageRequest = z.input<typeof sendMessageRequest>;
+
+export const editMessageRequest = z.object({
   text: z.string().trim().min(1, { message: "Write a message first" }).max(4096),
-  replyToId: z.uuid().optional(),
 });
-export type SendMessageRequest = z.infer<typeof sendMessageRequest>;
+export type EditMessageRequest = z.infer<typeof editMessageRequest>;
 
 /** Body of `POST /webhooks/api/:channelId`, signed with X-Parley-Signature. */
 export const apiInboundBody = z.object({
@@ -165,7 +226,7 @@ export const apiInboundBody = z.object({
     .object({
       externalId: z.string().min(1).max(200),
       text: z.string().max(10_000).optional(),
-      parts: z.array(messagePart).max(20).optional(),
+      parts: z.array(inboundMessagePart).max(20).optional(),
       replyToExternalId: z.string().max(200).optional(),
       sentAt: z.iso.datetime({ offset: true }).optional(),
     })

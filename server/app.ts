@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import type { Config } from "./config";
+import { connectorEnv } from "./connectors/env";
 import type { Ctx } from "./context";
 import type { DB } from "./db/schema";
 import { inTx } from "./db/tx";
@@ -27,6 +28,7 @@ import { eventRoutes } from "./modules/events/routes";
 import { fileRoutes } from "./modules/files/routes";
 import { healthRoutes } from "./modules/health/routes";
 import { InboundBatcher } from "./modules/inbound/batcher";
+import { PollerManager } from "./modules/inbound/pollers";
 import { inboundRoutes } from "./modules/inbound/routes";
 import { invitationRoutes } from "./modules/invitations/routes";
 import { setupRoutes } from "./modules/setup/routes";
@@ -55,6 +57,7 @@ declare module "fastify" {
     /** Every route as registered, for the authorization sweep test and the docs. */
     routeTable: RouteInfo[];
     delivery: DeliveryWorker;
+    pollers: PollerManager;
     bus: EventBus;
   }
 }
@@ -99,7 +102,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     : undefined;
   if (redis) app.addHook("onClose", async () => void redis.quit());
   const bus = new EventBus();
+  const connectors = connectorEnv(opts.db, { ...opts.config, redis });
   const ctx: Ctx = {
+    connectors,
     db: opts.db,
     config: opts.config,
     log: app.log,
@@ -107,7 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bus,
     inTx: (fn) => inTx(opts.db, fn, { bus }),
   };
-  const delivery = new DeliveryWorker(opts.db, bus, {
+  const delivery = new DeliveryWorker(opts.db, bus, connectors, {
     log: app.log,
     leaseMs: opts.config.deliveryLeaseMs,
     ...opts.delivery,
@@ -157,10 +162,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   for (const routes of modules) await app.register(routes, { ctx });
   const batcher = new InboundBatcher(opts.db, bus, opts.config.inboundParallel ?? (opts.embedded ? 1 : 3));
   await app.register(inboundRoutes, { ctx, batcher });
+  const pollers = new PollerManager({ db: opts.db, bus, batcher, env: connectors }, { log: app.log });
+  app.decorate("pollers", pollers);
   attachRealtime(app, ctx, bus);
   if (opts.worker !== false) {
-    app.addHook("onReady", async () => delivery.start());
-    app.addHook("onClose", async () => delivery.stop());
+    app.addHook("onReady", async () => {
+      delivery.start();
+      pollers.start();
+    });
+    app.addHook("onClose", async () => {
+      await pollers.stop();
+      await delivery.stop();
+    });
   }
   await registerSpa(app, opts.webDir ?? path.join(root, "dist", "web"));
   return app;

@@ -27,7 +27,10 @@ async function serve(config: Config): Promise<void> {
   const app = await buildApp({ config, db: database.db, embedded: database.kind === "pglite" });
   await bootstrapAdmin(database.db, config, app.log);
   // One process owns an embedded database: jobs it had claimed before a crash can be taken at once.
-  if (database.kind === "pglite") await app.delivery.releaseLeases();
+  if (database.kind === "pglite") {
+    await app.delivery.releaseLeases();
+    await app.pollers.releaseLeases();
+  }
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) {

@@ -1,9 +1,32 @@
-import type { ChannelKind } from "../../common/inbox";
+import type { ChannelCapabilities, ChannelKind } from "../../common/inbox";
 import { AppError } from "../http/errors";
 import { apiConnector } from "./api/connector";
+import { telegramConnector } from "./telegram/connector";
 import type { Connector } from "./types";
 
-const connectors = new Map<ChannelKind, Connector>([[apiConnector.kind, apiConnector]]);
+const connectors = new Map<ChannelKind, Connector>([
+  [apiConnector.kind, apiConnector],
+  [telegramConnector.kind, telegramConnector],
+]);
+
+const none: ChannelCapabilities = {
+  edit: false,
+  deleteWindowHours: 0,
+  voice: false,
+  buttons: false,
+  reply: false,
+  media: false,
+};
+
+/** What a kind of channel can do (nothing, for a kind without a connector). */
+export function capabilitiesOf(kind: string): ChannelCapabilities {
+  return connectors.get(kind as ChannelKind)?.capabilities ?? none;
+}
+
+/** Every connector, for the parts of Parley that serve them all (pollers). */
+export function allConnectors(): Connector[] {
+  return [...connectors.values()];
+}
 
 /** The one place that knows which connectors exist. */
 export function connectorFor(kind: string): Connector {

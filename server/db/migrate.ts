@@ -3,6 +3,7 @@ import * as m0001 from "./migrations/0001_foundation";
 import * as m0002 from "./migrations/0002_inbox";
 import * as m0003 from "./migrations/0003_files";
 import * as m0004 from "./migrations/0004_phone_search";
+import * as m0005 from "./migrations/0005_messenger_actions";
 
 /** Forward-only, versioned; the same SQL on PGlite and PostgreSQL 15. Append new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   "0002_inbox": m0002,
   "0003_files": m0003,
   "0004_phone_search": m0004,
+  "0005_messenger_actions": m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -104,6 +104,9 @@ export interface ChannelsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: Timestamp | null;
+  poll_owner: ColumnType<string | null, string | null | undefined, string | null>;
+  poll_lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  poll_cursor: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ClientsTable {
@@ -147,6 +150,8 @@ export interface MessagesTable {
   parts: ColumnType<unknown[], string, string>;
   reply_to_id: string | null;
   external_id: string | null;
+  /** Every messenger message this one became (an album, text + media), when more than one. */
+  external_ids: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   status: "queued" | "sent" | "delivered" | "read" | "failed" | null;
   error: string | null;
   sent_at: Timestamp | null;
@@ -178,6 +183,7 @@ export interface DeliveriesTable {
   message_id: string;
   chat_id: string;
   channel_id: string;
+  action: ColumnType<"send" | "edit" | "delete", "send" | "edit" | "delete" | undefined, "send" | "edit" | "delete">;
   status: "pending" | "done" | "failed";
   attempts: number;
   next_attempt_at: Timestamp;
@@ -198,7 +204,28 @@ export interface FilesTable {
   created_at: Timestamp;
 }
 
+export interface MessageEditsTable {
+  workspace_id: string;
+  id: string;
+  message_id: string;
+  action: "edit" | "delete";
+  previous_text: string | null;
+  previous_parts: ColumnType<unknown[], string, string>;
+  actor_user_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface SubscriptionsTable {
+  workspace_id: string;
+  id: string;
+  chat_id: string;
+  code: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  message_edits: MessageEditsTable;
+  subscriptions: SubscriptionsTable;
   files: FilesTable;
   channels: ChannelsTable;
   clients: ClientsTable;

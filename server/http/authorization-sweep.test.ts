@@ -26,6 +26,7 @@ const samples: Record<string, object> = {
   },
   "PATCH /api/v1/workspaces/:workspaceId/channels/:channelId": { status: "paused" },
   "POST /api/v1/workspaces/:workspaceId/chats/:chatId/messages": { text: "hijack" },
+  "PATCH /api/v1/workspaces/:workspaceId/chats/:chatId/messages/:messageId": { text: "hijack" },
 };
 
 async function snapshotB() {
@@ -48,6 +49,12 @@ async function snapshotB() {
     tokens: await db
       .selectFrom("api_tokens")
       .select(["id", "revoked_at"])
+      .where("workspace_id", "=", ws)
+      .orderBy("id")
+      .execute(),
+    messages: await db
+      .selectFrom("messages")
+      .select(["id", "text", "status", "edited_at", "deleted_at"])
       .where("workspace_id", "=", ws)
       .orderBy("id")
       .execute(),

@@ -1,12 +1,9 @@
 import { type Kysely, sql } from "kysely";
-import { inboxEvents, type MessagePart } from "../../common/inbox";
-import { connectorFor } from "../connectors/registry";
-import { ConnectorError } from "../connectors/types";
+import { type ConnectorEnv, ConnectorError } from "../connectors/types";
 import type { DB, DeliveryRow } from "../db/schema";
 import { inTx } from "../db/tx";
 import type { EventBus } from "../events/bus";
-import { recordEvent } from "../events/record";
-import { presentMessages } from "../modules/messages/present";
+import { completeJob, isDue, loadJob, perform } from "./delivery-steps";
 
 export type DeliveryOptions = {
   /** How long a claimed job stays invisible to other workers (crash recovery waits this long). */
@@ -26,7 +23,7 @@ export function backoffMs(attempt: number): number {
 }
 
 /**
- * Sends queued messages through their connectors. Jobs are claimed with FOR UPDATE SKIP LOCKED and a
+ * Sends queued messages (and edits and deletions) through their connectors. Jobs are claimed with FOR UPDATE SKIP LOCKED and a
  * lease, so several workers (and processes) never send one job at the same time; the result is stored
  * before the job is done. Temporary failures retry with backoff, permanent ones fail with the reason.
  */
@@ -41,6 +38,7 @@ export class DeliveryWorker {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly bus: EventBus,
+    private readonly env: ConnectorEnv,
     opts: DeliveryOptions = {},
   ) {
     this.opts = { leaseMs: 30_000, pollMs: 1000, concurrency: 8, maxAttempts: 10, retryDelayMs: backoffMs, ...opts };
@@ -109,63 +107,29 @@ export class DeliveryWorker {
   }
 
   private async process(job: DeliveryRow): Promise<void> {
-    const row = await this.db
-      .selectFrom("messages")
-      .innerJoin("chats", (j) =>
-        j.onRef("chats.workspace_id", "=", "messages.workspace_id").onRef("chats.id", "=", "messages.chat_id"),
-      )
-      .innerJoin("channels", (j) =>
-        j.onRef("channels.workspace_id", "=", "chats.workspace_id").onRef("channels.id", "=", "chats.channel_id"),
-      )
-      .leftJoin("messages as reply", (j) =>
-        j.onRef("reply.workspace_id", "=", "messages.workspace_id").onRef("reply.id", "=", "messages.reply_to_id"),
-      )
-      .selectAll("channels")
-      .select([
-        "messages.status as message_status",
-        "messages.text as message_text",
-        "messages.parts as message_parts",
-        "messages.author_name",
-        "chats.external_id as chat_external_id",
-        "reply.external_id as reply_external_id",
-      ])
-      .where("messages.workspace_id", "=", job.workspace_id)
-      .where("messages.id", "=", job.message_id)
-      .executeTakeFirst();
-    // Idempotent: a message that is gone or no longer queued needs nothing more.
-    if (row?.message_status !== "queued") return this.finish(job, "done");
-    if (row.status === "paused" || row.deleted_at) {
-      await this.reschedule(job, 60_000, row.deleted_at ? "The channel was removed." : "The channel is paused.", false);
+    const row = await loadJob(this.db, job);
+    if (!row || !isDue(job, row)) return this.finish(job, "done");
+    if (row.channel.status === "paused" || row.channel.deleted_at) {
+      const why = row.channel.deleted_at ? "The channel was removed." : "The channel is paused.";
+      await this.reschedule(job, 60_000, why, false);
       return;
     }
-    const {
-      message_status,
-      message_text,
-      message_parts,
-      author_name,
-      chat_external_id,
-      reply_external_id,
-      ...channel
-    } = row;
     try {
-      const sent = await connectorFor(channel.kind).send(channel, {
-        deliveryId: job.id,
-        messageId: job.message_id,
-        chat: { id: job.chat_id, externalId: chat_external_id },
-        text: message_text,
-        parts: message_parts as MessagePart[],
-        replyToExternalId: reply_external_id,
-        authorName: author_name,
-      });
-      await this.complete(job, { status: "sent", externalId: sent.externalId, error: null });
+      const sent = await perform(job, row, this.env);
+      await completeJob(this.db, this.bus, job, row, { ok: true, sent });
     } catch (err) {
       const e = err instanceof ConnectorError ? err : new ConnectorError("temporary", (err as Error).message);
+      if (e.kind === "throttled") {
+        // Our own rate limit: wait for the bucket without spending an attempt.
+        await this.reschedule(job, e.retryAfterMs ?? 1000, null, false, true);
+        return;
+      }
       const retryable = e.kind === "temporary" || e.kind === "rate_limited";
       if (retryable && job.attempts < this.opts.maxAttempts) {
         await this.reschedule(job, e.retryAfterMs ?? this.opts.retryDelayMs(job.attempts), e.message, true);
       } else {
         const reason = retryable ? `Gave up after ${job.attempts} attempts: ${e.message}` : e.message;
-        await this.complete(job, { status: "failed", externalId: null, error: reason });
+        await completeJob(this.db, this.bus, job, row, { ok: false, reason, blocked: e.kind === "blocked" });
       }
     }
   }
@@ -179,20 +143,27 @@ export class DeliveryWorker {
       .execute();
   }
 
-  private async reschedule(job: DeliveryRow, delayMs: number, error: string, channelError: boolean): Promise<void> {
+  private async reschedule(
+    job: DeliveryRow,
+    delayMs: number,
+    error: string | null,
+    channelError: boolean,
+    refundAttempt = false,
+  ): Promise<void> {
     await inTx(this.db, async (tx) => {
       await tx.db
         .updateTable("deliveries")
         .set({
           next_attempt_at: new Date(Date.now() + delayMs),
           locked_until: null,
-          last_error: error,
+          ...(error !== null ? { last_error: error } : {}),
+          ...(refundAttempt ? { attempts: Math.max(0, job.attempts - 1) } : {}),
           updated_at: new Date(),
         })
         .where("workspace_id", "=", job.workspace_id)
         .where("id", "=", job.id)
         .execute();
-      if (channelError) {
+      if (channelError && error) {
         await tx.db
           .updateTable("channels")
           .set({ last_error: error, last_error_at: new Date() })
@@ -201,53 +172,5 @@ export class DeliveryWorker {
           .execute();
       }
     });
-  }
-
-  private async complete(
-    job: DeliveryRow,
-    result: { status: "sent" | "failed"; externalId: string | null; error: string | null },
-  ): Promise<void> {
-    await inTx(
-      this.db,
-      async (tx) => {
-        const updated = await tx.db
-          .updateTable("messages")
-          .set({
-            status: result.status,
-            external_id: result.externalId,
-            error: result.error,
-            ...(result.status === "sent" ? { sent_at: new Date() } : {}),
-          })
-          .where("workspace_id", "=", job.workspace_id)
-          .where("id", "=", job.message_id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await tx.db
-          .updateTable("deliveries")
-          .set({
-            status: result.status === "sent" ? "done" : "failed",
-            locked_until: null,
-            last_error: result.error,
-            updated_at: new Date(),
-          })
-          .where("workspace_id", "=", job.workspace_id)
-          .where("id", "=", job.id)
-          .execute();
-        // Channel health: the last error, cleared by the next successful send.
-        const health = tx.db
-          .updateTable("channels")
-          .where("workspace_id", "=", job.workspace_id)
-          .where("id", "=", job.channel_id);
-        if (result.error) await health.set({ last_error: result.error, last_error_at: new Date() }).execute();
-        else await health.set({ last_error: null }).where("last_error", "is not", null).execute();
-        const [message] = await presentMessages(tx.db, job.workspace_id, [updated]);
-        await recordEvent(tx, {
-          workspaceId: job.workspace_id,
-          type: inboxEvents.messageUpdated,
-          payload: { message },
-        });
-      },
-      { bus: this.bus },
-    );
   }
 }

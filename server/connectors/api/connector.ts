@@ -20,7 +20,7 @@ function parseRetryAfter(value: string | null): number | undefined {
  */
 export const apiConnector: Connector = {
   kind: "api",
-  capabilities: { edit: false, deleteWindowHours: 0, voice: false, buttons: true, reply: true, readReceipts: false },
+  capabilities: { edit: false, deleteWindowHours: 0, voice: false, buttons: true, reply: true, media: false },
 
   async setup(config) {
     const parsed = apiChannelConfig.safeParse(config);

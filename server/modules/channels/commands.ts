@@ -1,24 +1,29 @@
 import { connectorFor } from "../../connectors/registry";
+import type { ConnectorEnv } from "../../connectors/types";
 import type { ChannelRow } from "../../db/schema";
 import type { Tx } from "../../db/tx";
 import { recordEvent } from "../../events/record";
-import { notFound } from "../../http/errors";
+import { AppError, notFound } from "../../http/errors";
 import { newId } from "../../lib/ids";
 
 export async function createChannel(
   tx: Tx,
   actorUserId: string,
   workspaceId: string,
-  input: { kind: string; name: string; config: Record<string, unknown> },
+  input: { kind: string; name?: string | undefined; config: Record<string, unknown> },
+  env: ConnectorEnv,
 ): Promise<ChannelRow> {
-  const setup = await connectorFor(input.kind).setup(input.config);
+  const connector = connectorFor(input.kind);
+  const setup = await connector.setup(input.config, env);
+  const name = input.name ?? setup.name;
+  if (!name) throw new AppError(400, "validation_failed", "Give the channel a name.");
   const row = await tx.db
     .insertInto("channels")
     .values({
       workspace_id: workspaceId,
       id: newId(),
       kind: input.kind,
-      name: input.name,
+      name,
       config: JSON.stringify(setup.config),
       secret: setup.secret,
       status: "active",
@@ -31,6 +36,8 @@ export async function createChannel(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  // Inside the transaction: if the messenger refuses (e.g. the webhook), nothing is created.
+  await connector.activate?.(row, env);
   await recordEvent(tx, {
     workspaceId,
     type: "channel.created",
@@ -49,8 +56,10 @@ export async function updateChannel(
     status?: "active" | "paused" | undefined;
     config?: Record<string, unknown> | undefined;
   },
+  env: ConnectorEnv,
 ): Promise<ChannelRow> {
-  const config = patch.config ? (await connectorFor(channel.kind).setup(patch.config)).config : undefined;
+  const connector = connectorFor(channel.kind);
+  const config = patch.config ? (await connector.setup(patch.config, env, channel)).config : undefined;
   const row = await tx.db
     .updateTable("channels")
     .set({
@@ -63,6 +72,7 @@ export async function updateChannel(
     .where("id", "=", channel.id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  if (config || (patch.status && patch.status !== channel.status)) await connector.activate?.(row, env);
   await recordEvent(tx, {
     workspaceId: channel.workspace_id,
     type: "channel.updated",
@@ -77,14 +87,20 @@ export async function removeChannel(
   actorUserId: string,
   workspaceId: string,
   channelId: string,
+  env: ConnectorEnv,
 ): Promise<void> {
-  const res = await tx.db
+  const row = await tx.db
     .updateTable("channels")
     .set({ deleted_at: new Date(), status: "paused" })
     .where("workspace_id", "=", workspaceId)
     .where("id", "=", channelId)
     .where("deleted_at", "is", null)
+    .returningAll()
     .executeTakeFirst();
-  if (res.numUpdatedRows === 0n) throw notFound("This channel");
+  if (!row) throw notFound("This channel");
+  // Best effort: the messenger stops pushing to a channel that is gone (its webhook is removed).
+  await connectorFor(row.kind)
+    .activate?.(row, env)
+    .catch(() => undefined);
   await recordEvent(tx, { workspaceId, type: "channel.removed", actorUserId, payload: { channelId } });
 }

@@ -10,7 +10,7 @@ import {
   updateChannelRequest,
 } from "../../../common/inbox";
 import { listOf } from "../../../common/workspaces";
-import { connectorFor, hasConnector } from "../../connectors/registry";
+import { capabilitiesOf, connectorFor, hasConnector } from "../../connectors/registry";
 import type { Ctx } from "../../context";
 import type { ChannelRow, DB } from "../../db/schema";
 import { notFound } from "../../http/errors";
@@ -30,6 +30,7 @@ export function presentChannel(row: ChannelRow, origin: string): ChannelDto {
     status: row.status,
     config: hasConnector(row.kind) ? connectorFor(row.kind).publicConfig(row.config) : {},
     webhookUrl: `${origin}/webhooks/${row.kind}/${row.id}`,
+    capabilities: capabilitiesOf(row.kind),
     lastUpdateAt: row.last_update_at?.toISOString() ?? null,
     lastError: row.last_error,
     lastErrorAt: row.last_error_at?.toISOString() ?? null,
@@ -83,7 +84,7 @@ export const channelRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { 
       schema: {
         tags,
         summary:
-          'Connect a channel. API channel: `{kind: "api", name, config: {outboundUrl}}`; the answer carries the signing `secret`',
+          'Connect a channel. API channel: `{kind: "api", name, config: {outboundUrl}}`; the answer carries the signing `secret`. Telegram: `{kind: "telegram", name?, config: {token, apiBaseUrl?, mode: "polling"|"webhook"}}` (the token is checked with getMe; the bot names the channel)',
         params: workspaceParams,
         body: createChannelRequest,
         response: { 201: createdChannel, ...errorResponses },
@@ -91,7 +92,9 @@ export const channelRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { 
     },
     async (req, reply) => {
       const m = membershipOf(req);
-      const row = await ctx.inTx((tx) => createChannel(tx, actorOf(req).user.id, m.workspaceId, req.body));
+      const row = await ctx.inTx((tx) =>
+        createChannel(tx, actorOf(req).user.id, m.workspaceId, req.body, ctx.connectors),
+      );
       return reply.code(201).send({ channel: presentChannel(row, publicOrigin(ctx.config, req)), secret: row.secret });
     },
   );
@@ -143,7 +146,7 @@ export const channelRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { 
     },
     async (req) => {
       const channel = await findChannel(db, membershipOf(req).workspaceId, req.params.channelId);
-      const row = await ctx.inTx((tx) => updateChannel(tx, actorOf(req).user.id, channel, req.body));
+      const row = await ctx.inTx((tx) => updateChannel(tx, actorOf(req).user.id, channel, req.body, ctx.connectors));
       return { channel: presentChannel(row, publicOrigin(ctx.config, req)) };
     },
   );
@@ -161,7 +164,7 @@ export const channelRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { 
     },
     async (req, reply) => {
       await ctx.inTx((tx) =>
-        removeChannel(tx, actorOf(req).user.id, membershipOf(req).workspaceId, req.params.channelId),
+        removeChannel(tx, actorOf(req).user.id, membershipOf(req).workspaceId, req.params.channelId, ctx.connectors),
       );
       return reply.code(204).send(null);
     },

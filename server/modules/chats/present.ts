@@ -1,4 +1,5 @@
 import type { ChannelKind, ChatDto } from "../../../common/inbox";
+import { capabilitiesOf } from "../../connectors/registry";
 import type { ChatRow } from "../../db/schema";
 
 export type ChatListRow = ChatRow & {
@@ -31,7 +32,12 @@ export function presentChat(row: ChatListRow, siblings: SiblingChat[] = []): Cha
       avatarUrl: row.client_avatar_url,
       status: row.status,
     },
-    channel: { id: row.channel_id, kind: row.channel_kind as ChannelKind, name: row.channel_name },
+    channel: {
+      id: row.channel_id,
+      kind: row.channel_kind as ChannelKind,
+      name: row.channel_name,
+      capabilities: capabilitiesOf(row.channel_kind),
+    },
     unreadCount: row.unread_count,
     lastMessage:
       row.last_message_id && row.last_message_at && row.last_message_direction

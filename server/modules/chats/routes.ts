@@ -4,6 +4,7 @@ import {
   chatDto,
   chatsQuery,
   chatsResponse,
+  editMessageRequest,
   messageDto,
   messagesQuery,
   messagesResponse,
@@ -14,6 +15,7 @@ import type { MessageRow } from "../../db/schema";
 import { actorOf, membershipOf } from "../../http/guard";
 import { errorResponses, workspaceParams } from "../../http/schemas";
 import { markChatRead, retryMessage, sendMessage } from "../messages/commands";
+import { deleteMessage, editMessage } from "../messages/edit";
 import { presentMessages } from "../messages/present";
 import { chatCounts, listChats, loadChat } from "./queries";
 
@@ -116,7 +118,8 @@ export const chatRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx
       config: { auth: { workspace: "manager" } },
       schema: {
         tags,
-        summary: "Send a text message (optionally as a reply); delivered asynchronously",
+        summary:
+          "Send a message: text, attachments (uploaded files), link buttons, optionally as a reply; delivered asynchronously",
         params: chatParams,
         body: sendMessageRequest,
         response: { 201: z.object({ message: messageDto }), ...errorResponses },
@@ -149,6 +152,55 @@ export const chatRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx
       const { workspaceId } = membershipOf(req);
       const { message } = await ctx.inTx(async (tx) => {
         const r = await retryMessage(tx, workspaceId, req.params.chatId, req.params.messageId);
+        tx.afterCommit(() => bus.wakeDelivery());
+        return r;
+      });
+      return { message };
+    },
+  );
+
+  app.patch(
+    `${base}/:chatId/messages/:messageId`,
+    {
+      config: { auth: { workspace: "manager" } },
+      schema: {
+        tags,
+        summary:
+          "Edit your own sent message (where the messenger allows it: Telegram); the messenger's copy is updated asynchronously",
+        params: messageParams,
+        body: editMessageRequest,
+        response: { 200: z.object({ message: messageDto }), 409: errorResponses[400], ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { workspaceId } = membershipOf(req);
+      const { chatId, messageId } = req.params;
+      const { message } = await ctx.inTx(async (tx) => {
+        const r = await editMessage(tx, actorOf(req).user.id, workspaceId, chatId, messageId, req.body.text);
+        tx.afterCommit(() => bus.wakeDelivery());
+        return r;
+      });
+      return { message };
+    },
+  );
+
+  app.delete(
+    `${base}/:chatId/messages/:messageId`,
+    {
+      config: { auth: { workspace: "manager" } },
+      schema: {
+        tags,
+        summary:
+          "Delete your own message for everyone (Telegram: within 48 hours of sending; `delete_window_passed` afterwards)",
+        params: messageParams,
+        response: { 200: z.object({ message: messageDto }), 409: errorResponses[400], ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { workspaceId } = membershipOf(req);
+      const { chatId, messageId } = req.params;
+      const { message } = await ctx.inTx(async (tx) => {
+        const r = await deleteMessage(tx, actorOf(req).user.id, workspaceId, chatId, messageId);
         tx.afterCommit(() => bus.wakeDelivery());
         return r;
       });

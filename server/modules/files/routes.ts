@@ -8,7 +8,7 @@ import { actorOf, membershipOf } from "../../http/guard";
 import { errorResponses, workspaceParams } from "../../http/schemas";
 import { newId } from "../../lib/ids";
 import { isImage, sniffMime } from "../../lib/sniff";
-import { FileStorage, safeFileName } from "./storage";
+import { FileStorage, fileUrl, safeFileName } from "./storage";
 
 const fileDto = z.object({ id: z.uuid(), name: z.string(), mime: z.string(), size: z.number().int(), url: z.string() });
 const inlineTypes = /^(image|audio|video)\//;
@@ -16,7 +16,6 @@ const inlineTypes = /^(image|audio|video)\//;
 export const fileRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx }) => {
   const storage = new FileStorage(path.join(ctx.config.dataDir, "files"));
   const base = "/api/v1/workspaces/:workspaceId/files";
-  const urlOf = (ws: string, id: string) => `/api/v1/workspaces/${ws}/files/${id}`;
 
   app.post(
     base,
@@ -60,7 +59,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx
           created_at: new Date(),
         })
         .execute();
-      return reply.code(201).send({ file: { id, name, mime, size: data.length, url: urlOf(workspaceId, id) } });
+      return reply.code(201).send({ file: { id, name, mime, size: data.length, url: fileUrl(workspaceId, id) } });
     },
   );
 

@@ -10,7 +10,7 @@ import path from "node:path";
 export class FileStorage {
   constructor(private readonly root: string) {}
 
-  private pathOf(workspaceId: string, id: string): string {
+  pathOf(workspaceId: string, id: string): string {
     if (!/^[0-9a-f-]{36}$/.test(workspaceId) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error("bad file key");
     return path.join(this.root, workspaceId, id);
   }
@@ -45,4 +45,9 @@ export function safeFileName(name: string | undefined): string {
     .trim()
     .slice(0, 200);
   return clean || "file";
+}
+
+/** Where the files API serves a stored file (relative to the app). */
+export function fileUrl(workspaceId: string, fileId: string): string {
+  return `/api/v1/workspaces/${workspaceId}/files/${fileId}`;
 }

@@ -2,12 +2,13 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody } from "../../../common/errors";
 import { connectorFor, hasConnector } from "../../connectors/registry";
-import { VerificationError } from "../../connectors/types";
+import { ConnectorError, VerificationError } from "../../connectors/types";
 import type { Ctx } from "../../context";
 import { AppError, notFound } from "../../http/errors";
-import { isUuid, newId } from "../../lib/ids";
+import { isUuid } from "../../lib/ids";
 import type { InboundBatcher } from "./batcher";
 import { ChannelCache } from "./channel-cache";
+import { deadLetter, ingest } from "./ingest";
 
 const webhookResponse = z.object({
   ok: z.literal(true),
@@ -38,12 +39,14 @@ export const inboundRoutes: FastifyPluginAsyncZod<{ ctx: Ctx; batcher: InboundBa
       config: { auth: "public" },
       schema: {
         tags: ["webhooks"],
-        summary: "Inbound messages of a channel (API channel: signed with X-Parley-Signature; see docs/api-channel.md)",
+        summary:
+          "Inbound messages of a channel (API channel: signed with X-Parley-Signature, see docs/api-channel.md; Telegram webhook mode: X-Telegram-Bot-Api-Secret-Token)",
         params: z.object({ kind: z.string().max(20), channelId: z.string().max(40) }),
         response: {
           200: webhookResponse,
           400: errorBody,
           401: errorBody,
+          403: errorBody,
           404: errorBody,
           413: errorBody,
           503: errorBody,
@@ -58,36 +61,27 @@ export const inboundRoutes: FastifyPluginAsyncZod<{ ctx: Ctx; batcher: InboundBa
       const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       let result: Awaited<ReturnType<ReturnType<typeof connectorFor>["receive"]>>;
       try {
-        result = await connectorFor(kind).receive({ channel, headers: req.headers, rawBody });
+        result = await connectorFor(kind).receive({ channel, headers: req.headers, rawBody }, ctx.connectors);
       } catch (err) {
-        if (err instanceof VerificationError) throw new AppError(401, "invalid_signature", err.message);
+        if (err instanceof VerificationError) {
+          if (err.status === 403) throw new AppError(403, "forbidden", err.message);
+          throw new AppError(401, "invalid_signature", err.message);
+        }
+        if (err instanceof ConnectorError) {
+          // A media download from the messenger failed: it delivers the update again later.
+          req.log.warn({ channelId, reason: err.message }, "inbound update could not be prepared");
+          throw new AppError(503, "unavailable", "The update could not be processed right now; retry later.");
+        }
         throw err;
       }
       if (result.kind === "unparseable") {
         // Verified but unusable: kept for inspection, never dropped silently.
-        await ctx.db
-          .insertInto("dead_letters")
-          .values({
-            workspace_id: channel.workspace_id,
-            id: newId(),
-            channel_id: channel.id,
-            reason: result.reason,
-            payload: rawBody.toString("utf8").slice(0, 100_000),
-            created_at: new Date(),
-          })
-          .execute();
+        await deadLetter(ctx.db, channel, result.reason, rawBody.toString("utf8"));
         throw new AppError(400, "invalid_payload", result.reason, result.details);
       }
       try {
-        const stored = await Promise.all(result.events.map((e) => batcher.store(channel, e)));
-        const ids = stored
-          .map((s) => (s.status === "stored" ? s.message.id : s.messageId))
-          .filter((x): x is string => x !== null);
-        return {
-          ok: true as const,
-          messageIds: ids,
-          duplicate: stored.every((s) => s.status === "duplicate") && stored.length > 0,
-        };
+        const { messageIds, duplicate } = await ingest({ db: ctx.db, bus: ctx.bus, batcher }, channel, result);
+        return { ok: true as const, messageIds, duplicate };
       } catch (err) {
         req.log.error({ err, channelId }, "inbound message could not be stored");
         throw new AppError(503, "unavailable", "The message could not be stored right now; retry later.");

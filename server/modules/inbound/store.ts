@@ -8,6 +8,7 @@ import { newId } from "../../lib/ids";
 import { normalizePhone } from "../../lib/phone";
 import { type ChatListRow, presentChat } from "../chats/present";
 import { chatsWithContext, siblingsOf } from "../chats/queries";
+import { previewOf } from "../messages/parts";
 import { presentMessage } from "../messages/present";
 
 export type InboundItem = { channel: ChannelRow; event: InboundMessage };
@@ -36,7 +37,6 @@ function keysIn(cols: [string, string, string], rows: Array<[string, string, str
 }
 
 const chatKey = (ws: string, channel: string, ext: string) => `${ws}|${channel}|${ext}`;
-const preview = (text: string | null) => (text ? text.slice(0, 200) : null);
 
 /** 1. Dedupe on (workspace, channel, event id): in the batch, then against what is stored. */
 async function dedupe(tx: Tx, items: InboundItem[], results: Array<StoreResult | undefined>): Promise<Fresh[]> {
@@ -300,13 +300,30 @@ export async function storeInboundBatch(tx: Tx, items: InboundItem[]): Promise<S
     const col = <T>(fn: (f: Fresh) => T) => fresh.map(fn);
     const inserted = await sql<MessageRow>`
       INSERT INTO messages (workspace_id, id, chat_id, kind, direction, author_kind, author_name, text, parts, reply_to_id, external_id, sent_at, created_at)
-      SELECT w, i, c, 'message', 'in', 'client', a, t, p::jsonb, r, e, s, ${now}
+      SELECT w, i, c, k, 'in', 'client', a, t, p::jsonb, r, e, s, ${now}
       FROM unnest(${col((f) => f.item.channel.workspace_id)}::uuid[], ${col((f) => f.messageId)}::uuid[], ${col((f) => f.chat?.id ?? "")}::uuid[],
         ${col((f) => f.item.event.message.text)}::text[], ${col((f) => JSON.stringify(f.item.event.message.parts))}::text[],
-        ${col((f) => f.replyToId ?? null)}::uuid[], ${col((f) => f.item.event.message.externalId)}::text[], ${col((f) => f.item.event.message.sentAt)}::timestamptz[], ${col((f) => f.authorName ?? "")}::text[])
-        AS u(w, i, c, t, p, r, e, s, a)
+        ${col((f) => f.replyToId ?? null)}::uuid[], ${col((f) => f.item.event.message.externalId)}::text[], ${col((f) => f.item.event.message.sentAt)}::timestamptz[], ${col((f) => f.authorName ?? "")}::text[],
+        ${col((f) => f.item.event.kind ?? "message")}::text[])
+        AS u(w, i, c, t, p, r, e, s, a, k)
       RETURNING *`.execute(tx.db);
     const messages = inserted.rows;
+    const starts = fresh.filter((f) => f.item.event.start);
+    if (starts.length > 0) {
+      // Deep-link starts: a subscription with its lead-generation code (P22).
+      await tx.db
+        .insertInto("subscriptions")
+        .values(
+          starts.map((f) => ({
+            workspace_id: f.item.channel.workspace_id,
+            id: newId(),
+            chat_id: f.chat?.id ?? "",
+            code: f.item.event.start?.code ?? null,
+            created_at: now,
+          })),
+        )
+        .execute();
+    }
     const byChat = new Map<string, { chat: ChatRow; count: number; last: Fresh }>();
     for (const f of fresh) {
       const chat = f.chat as ChatRow;
@@ -317,7 +334,7 @@ export async function storeInboundBatch(tx: Tx, items: InboundItem[]): Promise<S
     }
     const values = [...byChat.values()].map(
       (a) =>
-        sql`(${a.chat.workspace_id}::uuid, ${a.chat.id}::uuid, ${a.count}::int, ${a.last.messageId}::uuid, ${preview(a.last.item.event.message.text)}::text)`,
+        sql`(${a.chat.workspace_id}::uuid, ${a.chat.id}::uuid, ${a.count}::int, ${a.last.messageId}::uuid, ${previewOf(a.last.item.event.message.text, a.last.item.event.message.parts)}::text)`,
     );
     await sql`
       UPDATE chats SET unread_count = chats.unread_count + v.n, last_message_id = v.last_id, last_message_text = v.last_text,

@@ -1,15 +1,17 @@
-import { inboxEvents, type MessageDto } from "../../../common/inbox";
+import { inboxEvents, type MessageDto, type SendMessageRequest } from "../../../common/inbox";
+import { capabilitiesOf } from "../../connectors/registry";
 import type { MessageRow } from "../../db/schema";
 import type { Tx } from "../../db/tx";
 import { type RecordedEvent, recordEvent, recordEvents } from "../../events/record";
 import { AppError, notFound } from "../../http/errors";
 import { newId } from "../../lib/ids";
 import { loadChat } from "../chats/queries";
+import { outgoingParts, previewOf } from "./parts";
 import { presentMessages } from "./present";
 
 export type Author = { userId: string; name: string };
 
-async function publishMessage(
+export async function publishMessage(
   tx: Tx,
   workspaceId: string,
   row: MessageRow,
@@ -24,6 +26,34 @@ async function publishMessage(
   return { message, event };
 }
 
+/** Writes a delivery job in the caller's transaction: the outbox the worker drains after commit. */
+export async function enqueueDelivery(
+  tx: Tx,
+  workspaceId: string,
+  m: { messageId: string; chatId: string; channelId: string },
+  action: "send" | "edit" | "delete",
+): Promise<void> {
+  const now = new Date();
+  await tx.db
+    .insertInto("deliveries")
+    .values({
+      workspace_id: workspaceId,
+      id: newId(),
+      message_id: m.messageId,
+      chat_id: m.chatId,
+      channel_id: m.channelId,
+      action,
+      status: "pending",
+      attempts: 0,
+      next_attempt_at: now,
+      locked_until: null,
+      last_error: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+}
+
 /**
  * A manager's message: the row (queued) and its delivery job in one transaction, so a crash can
  * neither lose the message nor leave it without a job. The worker is woken after commit.
@@ -33,13 +63,16 @@ export async function sendMessage(
   author: Author,
   workspaceId: string,
   chatId: string,
-  input: { text: string; replyToId?: string | undefined },
+  input: SendMessageRequest,
 ) {
   const chat = await tx.db
     .selectFrom("chats")
-    .select(["id", "channel_id"])
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", chatId)
+    .innerJoin("channels", (j) =>
+      j.onRef("channels.workspace_id", "=", "chats.workspace_id").onRef("channels.id", "=", "chats.channel_id"),
+    )
+    .select(["chats.id", "chats.channel_id", "channels.kind"])
+    .where("chats.workspace_id", "=", workspaceId)
+    .where("chats.id", "=", chatId)
     .executeTakeFirst();
   if (!chat) throw notFound("This chat");
   if (input.replyToId) {
@@ -52,6 +85,8 @@ export async function sendMessage(
       .executeTakeFirst();
     if (!target) throw new AppError(400, "validation_failed", "The message you reply to is not in this chat.");
   }
+  const parts = await outgoingParts(tx, workspaceId, capabilitiesOf(chat.kind), input);
+  const text = input.text && input.text.length > 0 ? input.text : null;
   const now = new Date();
   const row = await tx.db
     .insertInto("messages")
@@ -64,8 +99,8 @@ export async function sendMessage(
       author_kind: "user",
       author_user_id: author.userId,
       author_name: author.name,
-      text: input.text,
-      parts: "[]",
+      text,
+      parts: JSON.stringify(parts),
       reply_to_id: input.replyToId ?? null,
       external_id: null,
       status: "queued",
@@ -77,28 +112,12 @@ export async function sendMessage(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await tx.db
-    .insertInto("deliveries")
-    .values({
-      workspace_id: workspaceId,
-      id: newId(),
-      message_id: row.id,
-      chat_id: chatId,
-      channel_id: chat.channel_id,
-      status: "pending",
-      attempts: 0,
-      next_attempt_at: now,
-      locked_until: null,
-      last_error: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await enqueueDelivery(tx, workspaceId, { messageId: row.id, chatId, channelId: chat.channel_id }, "send");
   await tx.db
     .updateTable("chats")
     .set({
       last_message_id: row.id,
-      last_message_text: input.text.slice(0, 200),
+      last_message_text: previewOf(text, parts),
       last_message_direction: "out",
       last_message_at: now,
       last_activity_at: now,
@@ -136,6 +155,7 @@ export async function retryMessage(tx: Tx, workspaceId: string, chatId: string, 
     .set({ status: "pending", attempts: 0, next_attempt_at: new Date(), locked_until: null, updated_at: new Date() })
     .where("workspace_id", "=", workspaceId)
     .where("message_id", "=", messageId)
+    .where("action", "=", "send")
     .execute();
   return publishMessage(tx, workspaceId, row, inboxEvents.messageUpdated, false);
 }

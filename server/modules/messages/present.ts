@@ -17,6 +17,7 @@ export function presentMessage(m: MessageRow, replies: Map<string, ReplyTarget> 
     replyTo: reply ? { id: reply.id, text: reply.text, authorName: reply.author_name } : null,
     status: m.status,
     error: m.error,
+    sentAt: m.sent_at?.toISOString() ?? null,
     editedAt: m.edited_at?.toISOString() ?? null,
     deletedAt: m.deleted_at?.toISOString() ?? null,
     createdAt: m.created_at.toISOString(),
