@@ -133,13 +133,7 @@ export type JobOutcome =
  * `sent` with the messenger's ids or `failed` with the reason; a failed edit or delete shows its
  * reason on the message (a refused delete brings the message back). A blocked bot marks the chat.
  */
-export async function completeJob(
-  db: Kysely<DB>,
-  bus: EventBus,
-  job: DeliveryRow,
-  ctx: JobContext,
-  outcome: JobOutcome,
-): Promise<void> {
+export async function completeJob(db: Kysely<DB>, bus: EventBus, job: DeliveryRow, outcome: JobOutcome): Promise<void> {
   const ws = job.workspace_id;
   const error = outcome.ok ? null : outcome.reason;
   await inTx(

@@ -116,7 +116,7 @@ export class DeliveryWorker {
     }
     try {
       const sent = await perform(job, row, this.env);
-      await completeJob(this.db, this.bus, job, row, { ok: true, sent });
+      await completeJob(this.db, this.bus, job, { ok: true, sent });
     } catch (err) {
       const e = err instanceof ConnectorError ? err : new ConnectorError("temporary", (err as Error).message);
       if (e.kind === "throttled") {
@@ -129,7 +129,7 @@ export class DeliveryWorker {
         await this.reschedule(job, e.retryAfterMs ?? this.opts.retryDelayMs(job.attempts), e.message, true);
       } else {
         const reason = retryable ? `Gave up after ${job.attempts} attempts: ${e.message}` : e.message;
-        await completeJob(this.db, this.bus, job, row, { ok: false, reason, blocked: e.kind === "blocked" });
+        await completeJob(this.db, this.bus, job, { ok: false, reason, blocked: e.kind === "blocked" });
       }
     }
   }
