@@ -5,6 +5,7 @@
  */
 import { benchAuth } from "./auth";
 import { benchInbox } from "./inbox";
+import { benchTelegram } from "./telegram";
 
 const kinds = (process.env.BENCH_DB?.split(",") ?? ["pglite", "postgres"]) as Array<"pglite" | "postgres">;
 const scale = Number(process.env.BENCH_SCALE ?? "1");
@@ -17,4 +18,5 @@ for (const kind of kinds) {
     const messages = Math.round((kind === "postgres" ? 10_000_000 : 1_000_000) * scale);
     await benchInbox(kind, { clients, messages, bigChat: Math.min(100_000, Math.round(messages / 10)) });
   }
+  if (!only || only === "telegram") await benchTelegram(kind);
 }

@@ -9,10 +9,13 @@ import { apiFor, configOf, toConnectorError } from "./api";
 type Media = Extract<MessagePart, { type: "image" | "video" | "audio" | "voice" | "file" | "sticker" }>;
 const captionLimit = 1024;
 
-/** Telegram's limits: about 30 messages a second per bot, about one a second per chat (short bursts). */
+/**
+ * Telegram's limits: about 30 messages a second per bot (a bucket of 28/s holding 2 never exceeds 30
+ * in any second), about one a second per chat with short bursts.
+ */
 export function bucketsFor(botId: number, chatId: string): Bucket[] {
   return [
-    { key: `tg:bot:${botId}`, rate: 30, burst: 30 },
+    { key: `tg:bot:${botId}`, rate: 28, burst: 2 },
     { key: `tg:chat:${botId}:${chatId}`, rate: 1, burst: 3 },
   ];
 }
