@@ -13,7 +13,7 @@ test("channels: an admin adds an API channel, sees the secret once and the webho
   await expect(page.getByRole("heading", { name: "Channels" })).toBeVisible();
   await expect(page.getByText("No channels yet")).toBeVisible();
 
-  await page.getByRole("button", { name: "Add API channel" }).click();
+  await page.getByRole("button", { name: "Add channel", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Add an API channel" });
   await dialog.getByRole("textbox", { name: /^Name/ }).fill("Website chat");
   await dialog.getByRole("textbox", { name: /^Outbound URL/ }).fill("ftp://nope");
@@ -58,7 +58,7 @@ test("channels: an admin adds an API channel, sees the secret once and the webho
   await signIn(managerPage, manager.email, manager.password);
   await managerPage.goto(`/w/${ws}/settings/channels`);
   await expect(managerPage.getByRole("listitem", { name: "Website chat" })).toContainText(webhookUrl);
-  await expect(managerPage.getByRole("button", { name: "Add API channel" })).toHaveCount(0);
+  await expect(managerPage.getByRole("button", { name: "Add channel", exact: true })).toHaveCount(0);
   await expect(managerPage.getByRole("button", { name: /Remove/ })).toHaveCount(0);
   await expect(managerPage.getByRole("button", { name: /signing secret/ })).toHaveCount(0);
   await managerContext.close();

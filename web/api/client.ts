@@ -33,6 +33,22 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The typed error of an answer's status and (parsed) body; for requests made without `fetch` too (uploads). */
+export const apiErrorOf = (status: number, statusText: string, parsed: unknown): ApiError => {
+  const result = errorBody.safeParse(parsed);
+  if (result.success) {
+    const { code, message, details } = result.data.error;
+    return new ApiError(status, code, message, details);
+  }
+  return new ApiError(status, "internal", statusText || "Request failed");
+};
+
+/** Tells the listeners about a 401 (the session ended). */
+export const reportUnauthorized = (error: ApiError): void => {
+  if (error.status !== 401) return;
+  for (const listener of unauthorizedListeners) listener(error);
+};
+
 const toApiError = async (response: Response): Promise<ApiError> => {
   let parsed: unknown = null;
   try {
@@ -40,12 +56,7 @@ const toApiError = async (response: Response): Promise<ApiError> => {
   } catch {
     parsed = null;
   }
-  const result = errorBody.safeParse(parsed);
-  if (result.success) {
-    const { code, message, details } = result.data.error;
-    return new ApiError(response.status, code, message, details);
-  }
-  return new ApiError(response.status, "internal", response.statusText || "Request failed");
+  return apiErrorOf(response.status, response.statusText, parsed);
 };
 
 export const apiRequest = async <T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> => {
@@ -72,9 +83,7 @@ export const apiRequest = async <T>(method: Method, path: string, options: Reque
   }
   if (!response.ok) {
     const error = await toApiError(response);
-    if (error.status === 401) {
-      for (const listener of unauthorizedListeners) listener(error);
-    }
+    reportUnauthorized(error);
     throw error;
   }
   if (response.status === 204) return undefined as T;

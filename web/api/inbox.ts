@@ -1,5 +1,12 @@
 import { type InfiniteData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import type { ChannelDto, ChatDto, ChatsResponse, MessageDto, MessagesResponse } from "../../common/inbox";
+import type {
+  ChannelDto,
+  ChatDto,
+  ChatsResponse,
+  MessageDto,
+  MessagesResponse,
+  SendMessageRequest,
+} from "../../common/inbox";
 import { api } from "./client";
 import { workspacePath } from "./workspaces";
 
@@ -93,10 +100,21 @@ export const useMessages = (ws: string, chatId: string) =>
 export const flattenMessages = (data: { pages: MessagesResponse[] } | undefined): MessageDto[] =>
   data ? [...data.pages].reverse().flatMap((page) => page.items) : [];
 
-export const sendMessage = (ws: string, chatId: string, body: { text: string; replyToId?: string }) =>
+export const sendMessage = (ws: string, chatId: string, body: SendMessageRequest) =>
   api.post<{ message: MessageDto }>(`${chatPath(ws, chatId)}/messages`, body);
 
+const messagePath = (ws: string, chatId: string, messageId: string) =>
+  `${chatPath(ws, chatId)}/messages/${encodeURIComponent(messageId)}`;
+
+/** Edits the manager's own sent message; the messenger's copy follows (a refusal comes back as `error`). */
+export const editMessage = (ws: string, chatId: string, messageId: string, text: string) =>
+  api.patch<{ message: MessageDto }>(messagePath(ws, chatId, messageId), { text });
+
+/** Deletes the manager's own message for everyone (within the messenger's window). */
+export const deleteMessage = (ws: string, chatId: string, messageId: string) =>
+  api.delete<{ message: MessageDto }>(messagePath(ws, chatId, messageId));
+
 export const retryMessage = (ws: string, chatId: string, messageId: string) =>
-  api.post<{ message: MessageDto }>(`${chatPath(ws, chatId)}/messages/${encodeURIComponent(messageId)}/retry`);
+  api.post<{ message: MessageDto }>(`${messagePath(ws, chatId, messageId)}/retry`);
 
 export const markRead = (ws: string, chatId: string) => api.post<{ chat: ChatDto }>(`${chatPath(ws, chatId)}/read`);

@@ -69,5 +69,10 @@ describe("translations", () => {
     expect(i18n.t("inbox.newMessages", { count: 25 })).toBe("25 новых сообщений");
     expect(i18n.t("inbox.rowLabel", { count: 0, name: "Анна", channel: "Сайт" })).toBe("Анна, Сайт");
     expect(i18n.t("inbox.rowLabel", { count: 2, name: "Анна", channel: "Сайт" })).toBe("Анна, Сайт, 2 непрочитанных");
+    expect(i18n.t("message.deleteWindowPassedEdit", { count: 48, messenger: "Telegram" })).toBe(
+      "Telegram позволяет ботам удалять сообщения только в течение 48 часов; отредактировать его ещё можно.",
+    );
+    expect(i18n.t("message.deleteWindowPassed", { count: 1, messenger: "Telegram" })).toContain("1 часа.");
+    expect(i18n.t("message.pressed", { label: "Yes" })).toBe("Нажал(а) «Yes»");
   });
 });

@@ -188,3 +188,57 @@ export const IconPlay = (props: IconProps) => (
     <path d="M7 5l12 7-12 7z" />
   </SvgIcon>
 );
+export const IconPaperclip = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <path d="M21 11.5l-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l8.6-8.6a3.7 3.7 0 0 1 5.2 5.2l-8.6 8.6a1.8 1.8 0 0 1-2.6-2.6l7.9-7.9" />
+  </SvgIcon>
+);
+export const IconPencil = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <path d="M4 20h4L19 9l-4-4L4 16z" />
+    <path d="M13.5 6.5l4 4" />
+  </SvgIcon>
+);
+export const IconDots = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <path d="M5 12h.01M12 12h.01M19 12h.01" strokeWidth={3} />
+  </SvgIcon>
+);
+export const IconMapPin = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <path d="M12 21s-7-6.2-7-11.5a7 7 0 0 1 14 0C19 14.8 12 21 12 21z" />
+    <circle cx="12" cy="9.5" r="2.5" />
+  </SvgIcon>
+);
+export const IconFile = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z" />
+    <path d="M14 3v5h5" />
+  </SvgIcon>
+);
+export const IconMicrophone = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <rect x="9" y="3" width="6" height="11" rx="3" />
+    <path d="M5 11a7 7 0 0 0 14 0M12 18v3" />
+  </SvgIcon>
+);
+export const IconExternalLink = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <path d="M14 4h6v6M20 4l-9 9" />
+    <path d="M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />
+  </SvgIcon>
+);
+export const IconPointer = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <path d="M9 4v10l-2.5-2.5a1.5 1.5 0 0 0-2.1 2.1L9 18.2c1 1 2.3 1.8 3.8 1.8H14a5 5 0 0 0 5-5v-3.5a1.5 1.5 0 0 0-3 0V11" />
+    <path d="M9 11V4a1.5 1.5 0 0 1 3 0v6M12 10V9a1.5 1.5 0 0 1 3 0v2M15 11a1.5 1.5 0 0 1 1 0" />
+  </SvgIcon>
+);
+export const IconSettingsSliders = (props: IconProps) => (
+  <SvgIcon {...props}>
+    <path d="M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0" />
+    <circle cx="16" cy="6" r="2" />
+    <circle cx="10" cy="12" r="2" />
+    <circle cx="18" cy="18" r="2" />
+  </SvgIcon>
+);

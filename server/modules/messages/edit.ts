@@ -67,7 +67,7 @@ export async function editMessage(
 ) {
   const { message, channelId, lastMessageId, caps } = await ownMessage(tx, actorUserId, workspaceId, chatId, messageId);
   if (!caps.edit) throw new AppError(409, "not_supported", "This messenger does not let bots edit messages.");
-  if (message.status !== "sent" || !message.external_id) {
+  if (!message.external_id || message.status === "queued" || message.status === "failed") {
     throw new AppError(409, "not_editable", "Only a message that was delivered to the messenger can be edited.");
   }
   if (message.text === text) return publishMessage(tx, workspaceId, message, inboxEvents.messageUpdated, false);
@@ -88,7 +88,7 @@ export async function editMessage(
       .execute();
   }
   await enqueueDelivery(tx, workspaceId, { messageId, chatId, channelId }, "edit");
-  return publishMessage(tx, workspaceId, updated, inboxEvents.messageUpdated, false);
+  return publishMessage(tx, workspaceId, updated, inboxEvents.messageUpdated, lastMessageId === messageId);
 }
 
 /**

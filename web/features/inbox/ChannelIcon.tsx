@@ -1,5 +1,5 @@
 import { Box, Tooltip } from "@mantine/core";
-import type { ChannelKind } from "../../../common/inbox";
+import type { ChannelKind, ChatStatus } from "../../../common/inbox";
 
 const look: Record<ChannelKind, { color: string; label: string }> = {
   telegram: { color: "#229ED9", label: "TG" },
@@ -14,6 +14,10 @@ export const channelKindName: Record<ChannelKind, string> = {
   widget: "Widget",
   api: "API",
 };
+
+/** The badge colour of a client's status: blocked the bot stands out most (nothing reaches them). */
+export const statusColor = (status: ChatStatus): string =>
+  status === "subscribed" ? "teal" : status === "blocked" ? "red" : "orange";
 
 interface Props {
   kind: ChannelKind;

@@ -1,15 +1,22 @@
-import { ActionIcon, Box, Button, Group, Kbd, Text, Textarea, Tooltip } from "@mantine/core";
-import { type KeyboardEvent, useRef, useState } from "react";
+import { ActionIcon, Alert, Box, Button, Group, Kbd, Text, Textarea, Tooltip } from "@mantine/core";
+import { type ClipboardEvent, type KeyboardEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { MessageDto } from "../../../../common/inbox";
+import type { ChatDto, MessageDto } from "../../../../common/inbox";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
-import { IconReply, IconSend, IconX } from "../../../ui/icons";
+import { IconAlert, IconReply, IconSend, IconX } from "../../../ui/icons";
+import { AttachButton } from "./AttachButton";
+import { AttachmentChips } from "./AttachmentChips";
+import { maxAttachments, sendBlock, sendBody } from "./attachments";
 import classes from "./Composer.module.css";
+import { sendKeys } from "./keys";
+import { useAttachments } from "./useAttachments";
 import { useSendMessage } from "./useChatActions";
 
 interface Props {
   workspaceId: string;
   chatId: string;
+  /** The open chat (its channel's capabilities, the client's status); null while it loads. */
+  chat: ChatDto | null;
   replyTo: MessageDto | null;
   onCancelReply: () => void;
   onMarkRead: () => void;
@@ -18,10 +25,8 @@ interface Props {
 /** Unsent text per chat, kept while the tab lives (server-side drafts come with P12 drafts). */
 const drafts = new Map<string, string>();
 
-const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
-
 /** P12: the message panel. Ctrl+Enter (⌘+Enter) sends, Shift+Enter marks the chat read. */
-export const Composer = ({ workspaceId, chatId, replyTo, onCancelReply, onMarkRead }: Props) => {
+export const Composer = ({ workspaceId, chatId, chat, replyTo, onCancelReply, onMarkRead }: Props) => {
   const { t } = useTranslation();
   const [text, setTextState] = useState(() => drafts.get(chatId) ?? "");
   const setText = (next: string) => {
@@ -31,19 +36,23 @@ export const Composer = ({ workspaceId, chatId, replyTo, onCancelReply, onMarkRe
   };
   const input = useRef<HTMLTextAreaElement>(null);
   const send = useSendMessage(workspaceId, chatId);
-  const empty = text.trim() === "";
+  const files = useAttachments(workspaceId);
+  const media = chat ? chat.channel.capabilities.media : null;
+  const block = sendBlock(text, files.attachments);
   const submit = () => {
-    if (empty || send.isPending) return;
-    send.mutate(
-      { text: text.trim(), ...(replyTo ? { replyToId: replyTo.id } : {}) },
-      {
-        onSuccess: () => {
-          setText("");
-          onCancelReply();
-          input.current?.focus();
-        },
+    if (block || send.isPending) return;
+    send.mutate(sendBody(text, files.attachments, replyTo?.id ?? null), {
+      onSuccess: () => {
+        setText("");
+        files.clear();
+        onCancelReply();
+        input.current?.focus();
       },
-    );
+    });
+  };
+  const addFiles = (chosen: File[]) => {
+    if (send.error) send.reset();
+    files.add(chosen);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key !== "Enter") return;
@@ -55,9 +64,21 @@ export const Composer = ({ workspaceId, chatId, replyTo, onCancelReply, onMarkRe
       onMarkRead();
     }
   };
-  const sendKeys = isMac ? "⌘ + Enter" : "Ctrl + Enter";
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = [...event.clipboardData.files];
+    if (pasted.length === 0 || !media) return;
+    event.preventDefault();
+    addFiles(pasted);
+  };
+  const hint =
+    block === "uploading" ? t("composer.waitUploads") : block === "failed" ? t("composer.removeFailed") : null;
   return (
     <Box className={classes.composer}>
+      {chat?.client.status === "blocked" && (
+        <Alert className={classes.blocked} color="orange" variant="light" icon={<IconAlert />} p="xs" role="note">
+          {t("composer.blockedBot", { name: chat.client.name })}
+        </Alert>
+      )}
       {replyTo && (
         <Group className={classes.reply} gap="xs" wrap="nowrap" role="group" aria-label={t("composer.replyingTo")}>
           <IconReply size={14} />
@@ -82,12 +103,19 @@ export const Composer = ({ workspaceId, chatId, replyTo, onCancelReply, onMarkRe
           </Tooltip>
         </Group>
       )}
+      <AttachmentChips items={files.attachments} onRemove={files.remove} />
+      {files.dropped > 0 && (
+        <Text size="xs" c="orange" mb="xs" role="status">
+          {t("composer.tooManyFiles", { max: maxAttachments })}
+        </Text>
+      )}
       {send.error && (
         <Box mb="xs">
           <ErrorAlert error={send.error} />
         </Box>
       )}
       <Group gap="xs" align="flex-end" wrap="nowrap">
+        <AttachButton media={media} full={files.attachments.length >= maxAttachments} onFiles={addFiles} />
         <Textarea
           ref={input}
           flex={1}
@@ -103,18 +131,21 @@ export const Composer = ({ workspaceId, chatId, replyTo, onCancelReply, onMarkRe
             if (send.error) send.reset();
           }}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
         />
         <Tooltip
           label={
-            <Group gap={4}>
-              {t("composer.send")} <Kbd size="xs">{sendKeys}</Kbd>
-            </Group>
+            hint ?? (
+              <Group gap={4}>
+                {t("composer.send")} <Kbd size="xs">{sendKeys}</Kbd>
+              </Group>
+            )
           }
           withArrow
         >
           <Button
             onClick={submit}
-            disabled={empty}
+            disabled={block !== null}
             loading={send.isPending}
             leftSection={<IconSend size={16} />}
             aria-label={t("composer.sendLabel", { keys: sendKeys })}
@@ -123,6 +154,11 @@ export const Composer = ({ workspaceId, chatId, replyTo, onCancelReply, onMarkRe
           </Button>
         </Tooltip>
       </Group>
+      {hint && (
+        <Text size="xs" c="dimmed" mt={4} role="status">
+          {hint}
+        </Text>
+      )}
     </Box>
   );
 };

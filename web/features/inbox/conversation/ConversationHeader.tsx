@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ChatDto } from "../../../../common/inbox";
 import { IconCheck } from "../../../ui/icons";
 import { UserAvatar } from "../../../ui/UserAvatar";
-import { ChannelIcon } from "../ChannelIcon";
+import { ChannelIcon, statusColor } from "../ChannelIcon";
 
 interface Props {
   chat: ChatDto;
@@ -34,7 +34,13 @@ export const ConversationHeader = ({ chat, onMarkRead, marking }: Props) => {
             <Text size="xs" c="dimmed" truncate="end">
               {chat.channel.name}
             </Text>
-            <Badge size="xs" variant="light" color={chat.client.status === "subscribed" ? "teal" : "orange"}>
+            <Badge
+              size="xs"
+              variant="light"
+              color={statusColor(chat.client.status)}
+              data-testid="client-status"
+              data-status={chat.client.status}
+            >
               {t(`inbox.status.${chat.client.status}`)}
             </Badge>
           </Group>

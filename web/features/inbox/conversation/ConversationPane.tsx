@@ -61,11 +61,13 @@ const Conversation = ({ workspaceId, chatId }: { workspaceId: string; chatId: st
         workspaceId={workspaceId}
         chatId={chatId}
         clientName={chat.data?.client.name ?? ""}
+        channel={chat.data?.channel ?? null}
         onReply={setReplyTo}
       />
       <Composer
         workspaceId={workspaceId}
         chatId={chatId}
+        chat={chat.data ?? null}
         replyTo={replyTo}
         onCancelReply={() => setReplyTo(null)}
         onMarkRead={doMarkRead}

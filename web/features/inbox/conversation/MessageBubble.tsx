@@ -1,18 +1,26 @@
-import { ActionIcon, Box, Group, Text, Tooltip, UnstyledButton } from "@mantine/core";
+import { Box, Group, Text, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { MessageDto } from "../../../../common/inbox";
-import { IconEyeOff, IconReply } from "../../../ui/icons";
+import type { ChatDto, MessageDto } from "../../../../common/inbox";
+import { IconAlert } from "../../../ui/icons";
 import { formatExact } from "../../../ui/time";
 import { DeliveryState } from "./DeliveryState";
+import { InternalLine } from "./InternalLine";
+import { MessageActionsBar } from "./MessageActionsBar";
 import { MessageParts } from "./MessageParts";
 import { MessageText } from "./MessageText";
+import { messageActions } from "./messageActions";
 import classes from "./Timeline.module.css";
 
 interface Props {
   message: MessageDto;
   /** Client messages carry no author name of their own: the chat's client name stands in. */
   clientName: string;
+  /** The chat's channel (what its messenger allows); null while the chat loads. */
+  channel: ChatDto["channel"] | null;
+  me: string;
   onReply: (message: MessageDto) => void;
+  onEdit: (message: MessageDto) => void;
+  onDelete: (message: MessageDto) => void;
   onJumpTo: (messageId: string) => void;
   onRetry: (message: MessageDto) => void;
   retrying: boolean;
@@ -30,32 +38,15 @@ const useAuthorLabel = (message: MessageDto, clientName: string): string => {
 };
 
 /** One item of the timeline: a client's message (left), ours (right), or a note / event (centre). */
-export const MessageBubble = ({ message, clientName, onReply, onJumpTo, onRetry, retrying }: Props) => {
+export const MessageBubble = (props: Props) => {
+  const { message, clientName, channel, me, onReply, onEdit, onDelete, onJumpTo, onRetry, retrying } = props;
   const { t, i18n } = useTranslation();
   const author = useAuthorLabel(message, clientName);
+  if (message.kind !== "message") return <InternalLine message={message} clientName={clientName} />;
   const quoteAuthor = message.replyTo?.authorName || clientName;
-  const time = clock(message.createdAt, i18n.language);
-  const internal = message.kind !== "message";
-  if (internal) {
-    return (
-      <Box className={classes.internal} data-kind={message.kind} data-message-id={message.id}>
-        <Group gap={6} wrap="nowrap" c="dimmed">
-          <IconEyeOff size={14} />
-          <Text size="xs" fw={600}>
-            {message.kind === "note" ? t("message.note", { name: message.author.name }) : t("message.event")}
-          </Text>
-          <Text size="xs">· {t("message.invisible")}</Text>
-        </Group>
-        {message.text && (
-          <Text size="sm" className={classes.text}>
-            <MessageText text={message.text} />
-          </Text>
-        )}
-      </Box>
-    );
-  }
   const outgoing = message.direction === "out";
   const deleted = message.deletedAt !== null;
+  const actions = messageActions(message, channel?.capabilities ?? null, me);
   return (
     <Box className={classes.line} data-side={outgoing ? "out" : "in"}>
       <Box
@@ -63,6 +54,7 @@ export const MessageBubble = ({ message, clientName, onReply, onJumpTo, onRetry,
         data-side={outgoing ? "out" : "in"}
         data-author={message.author.kind}
         data-message-id={message.id}
+        data-deleted={deleted || undefined}
         tabIndex={-1}
       >
         {outgoing && (
@@ -85,20 +77,27 @@ export const MessageBubble = ({ message, clientName, onReply, onJumpTo, onRetry,
           </UnstyledButton>
         )}
         {deleted ? (
-          <Text size="sm" fs="italic" c="dimmed">
+          <Text size="sm" fs="italic" c="dimmed" data-testid="message-deleted">
             {t("message.deleted")}
           </Text>
         ) : (
-          message.text && (
-            <Text size="sm" className={classes.text}>
-              <MessageText text={message.text} />
-            </Text>
-          )
+          <>
+            {message.text && (
+              <Text size="sm" className={classes.text}>
+                <MessageText text={message.text} />
+              </Text>
+            )}
+            <MessageParts parts={message.parts} />
+          </>
         )}
-        <MessageParts parts={message.parts} />
         <Group gap={6} justify="flex-end" wrap="nowrap" mt={2}>
-          {message.editedAt && (
-            <Text size="xs" c="dimmed">
+          {message.editedAt && !deleted && (
+            <Text
+              size="xs"
+              c="dimmed"
+              title={formatExact(message.editedAt, i18n.language)}
+              data-testid="message-edited"
+            >
               {t("message.edited")}
             </Text>
           )}
@@ -109,29 +108,36 @@ export const MessageBubble = ({ message, clientName, onReply, onJumpTo, onRetry,
             dateTime={message.createdAt}
             title={formatExact(message.createdAt, i18n.language)}
           >
-            {time}
+            {clock(message.createdAt, i18n.language)}
           </Text>
-          {outgoing && message.status !== "failed" && (
+          {outgoing && message.status !== "failed" && !deleted && (
             <DeliveryState message={message} onRetry={() => onRetry(message)} retrying={retrying} />
           )}
         </Group>
-        {outgoing && message.status === "failed" && (
+        {outgoing && message.status === "failed" && !deleted && (
           <DeliveryState message={message} onRetry={() => onRetry(message)} retrying={retrying} />
         )}
+        {message.error && message.status !== "failed" && (
+          // A refused edit or delete: the message stays as the client sees it, with the messenger's reason.
+          <Group gap={6} wrap="nowrap" mt={4} c="red" align="flex-start" data-testid="message-error">
+            <IconAlert size={14} style={{ flexShrink: 0, marginTop: 2 }} />
+            <Text size="xs" c="red" role="status" className={classes.notice}>
+              {message.error}
+            </Text>
+          </Group>
+        )}
       </Box>
-      {!deleted && (
-        <Tooltip label={t("message.reply")} withArrow openDelay={300}>
-          <ActionIcon
-            className={classes.replyButton}
-            variant="subtle"
-            color="gray"
-            size="sm"
-            onClick={() => onReply({ ...message, author: { ...message.author, name: author } })}
-            aria-label={t("message.replyTo", { name: author })}
-          >
-            <IconReply size={14} />
-          </ActionIcon>
-        </Tooltip>
+      {channel && (
+        <MessageActionsBar
+          author={author}
+          reply={actions.reply}
+          edit={actions.edit}
+          remove={actions.delete}
+          channelKind={channel.kind}
+          onReply={() => onReply({ ...message, author: { ...message.author, name: author } })}
+          onEdit={() => onEdit(message)}
+          onDelete={() => onDelete(message)}
+        />
       )}
     </Box>
   );

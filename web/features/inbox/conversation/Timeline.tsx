@@ -3,12 +3,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { MessageDto } from "../../../../common/inbox";
+import type { ChatDto, MessageDto } from "../../../../common/inbox";
 import { flattenMessages, retryMessage, useMessages } from "../../../api/inbox";
 import { useMe } from "../../../api/session";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { IconArrowDown } from "../../../ui/icons";
 import { applyMessage } from "../realtime/cache";
+import { DeleteMessageModal } from "./DeleteMessageModal";
+import { EditMessageModal } from "./EditMessageModal";
 import { MessageBubble } from "./MessageBubble";
 import classes from "./Timeline.module.css";
 
@@ -16,6 +18,8 @@ interface Props {
   workspaceId: string;
   chatId: string;
   clientName: string;
+  /** The chat's channel: what its messenger lets managers do with messages (null while the chat loads). */
+  channel: ChatDto["channel"] | null;
   onReply: (message: MessageDto) => void;
 }
 
@@ -33,7 +37,7 @@ const TimelineSkeleton = () => (
  * P11: the virtualised timeline, newest at the bottom. Older pages load at the top without moving what is on
  * screen; new messages keep the view at the bottom, or show a pill when the reader scrolled up.
  */
-export const Timeline = ({ workspaceId, chatId, clientName, onReply }: Props) => {
+export const Timeline = ({ workspaceId, chatId, clientName, channel, onReply }: Props) => {
   const { t } = useTranslation();
   const me = useMe().user.id;
   const queryClient = useQueryClient();
@@ -43,6 +47,8 @@ export const Timeline = ({ workspaceId, chatId, clientName, onReply }: Props) =>
   const atBottom = useRef(true);
   const [unseen, setUnseen] = useState(0);
   const [flashId, setFlashId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<MessageDto | null>(null);
+  const [deleting, setDeleting] = useState<MessageDto | null>(null);
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scroller.current,
@@ -173,7 +179,11 @@ export const Timeline = ({ workspaceId, chatId, clientName, onReply }: Props) =>
                 <MessageBubble
                   message={message}
                   clientName={clientName}
+                  channel={channel}
+                  me={me}
                   onReply={onReply}
+                  onEdit={setEditing}
+                  onDelete={setDeleting}
                   onJumpTo={jumpTo}
                   onRetry={(m) => retry.mutate(m)}
                   retrying={retry.isPending && retry.variables?.id === message.id}
@@ -200,6 +210,15 @@ export const Timeline = ({ workspaceId, chatId, clientName, onReply }: Props) =>
           <ErrorAlert error={retry.error} />
         </Box>
       )}
+      <EditMessageModal workspaceId={workspaceId} chatId={chatId} message={editing} onClose={() => setEditing(null)} />
+      <DeleteMessageModal
+        workspaceId={workspaceId}
+        chatId={chatId}
+        channel={channel}
+        clientName={clientName}
+        message={deleting}
+        onClose={() => setDeleting(null)}
+      />
     </Box>
   );
 };

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import type { ChatDto } from "../../../../common/inbox";
 import { formatExact, formatRelative } from "../../../ui/time";
 import { UserAvatar } from "../../../ui/UserAvatar";
-import { ChannelIcon } from "../ChannelIcon";
+import { ChannelIcon, statusColor } from "../ChannelIcon";
 import classes from "./ChatList.module.css";
 
 interface Props {
@@ -19,17 +19,18 @@ export const ChatRow = ({ chat, active, href }: Props) => {
   const last = chat.lastMessage;
   const preview = last ? (last.text ?? t("inbox.attachment")) : t("inbox.noMessages");
   const at = last?.createdAt ?? chat.lastActivityAt;
+  const label = t("inbox.rowLabel", { name: chat.client.name, channel: chat.channel.name, count: chat.unreadCount });
+  const rowLabel =
+    chat.client.status === "subscribed"
+      ? label
+      : t("inbox.rowLabelStatus", { label, status: t(`inbox.status.${chat.client.status}`) });
   return (
     <div className={classes.row} data-active={active || undefined}>
       <Link
         to={href(chat.id)}
         className={classes.link}
         aria-current={active ? "page" : undefined}
-        aria-label={t("inbox.rowLabel", {
-          name: chat.client.name,
-          channel: chat.channel.name,
-          count: chat.unreadCount,
-        })}
+        aria-label={rowLabel}
       >
         <Box pos="relative" style={{ flexShrink: 0 }}>
           <UserAvatar name={chat.client.name} avatarUrl={chat.client.avatarUrl} size={38} />
@@ -69,7 +70,14 @@ export const ChatRow = ({ chat, active, href }: Props) => {
             )}
           </Group>
           {chat.client.status !== "subscribed" && (
-            <Badge size="xs" variant="light" color="orange" mt={4}>
+            <Badge
+              size="xs"
+              variant="light"
+              color={statusColor(chat.client.status)}
+              mt={4}
+              data-testid="client-status"
+              data-status={chat.client.status}
+            >
               {t(`inbox.status.${chat.client.status}`)}
             </Badge>
           )}

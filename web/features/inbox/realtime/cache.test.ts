@@ -7,7 +7,12 @@ const id = (n: number) => `00000000-0000-7000-8000-${String(n).padStart(12, "0")
 const chat = (n: number, minute: number, unread = 0): ChatDto => ({
   id: id(n),
   client: { id: id(100 + n), name: `Client ${n}`, phone: null, email: null, avatarUrl: null, status: "subscribed" },
-  channel: { id: id(900), kind: "api", name: "Site" },
+  channel: {
+    id: id(900),
+    kind: "api",
+    name: "Site",
+    capabilities: { edit: false, deleteWindowHours: 0, voice: false, buttons: true, reply: true, media: false },
+  },
   unreadCount: unread,
   lastMessage: null,
   lastActivityAt: new Date(Date.UTC(2026, 0, 1, 12, minute)).toISOString(),
@@ -62,6 +67,7 @@ const message = (n: number, status: MessageDto["status"] = null): MessageDto => 
   replyTo: null,
   status,
   error: null,
+  sentAt: status === "sent" ? new Date(Date.UTC(2026, 0, 1, 12, n)).toISOString() : null,
   editedAt: null,
   deletedAt: null,
   createdAt: new Date(Date.UTC(2026, 0, 1, 12, n)).toISOString(),

@@ -18,7 +18,7 @@ export interface WireEvent {
 const lastSeqs = new Map<string, number>();
 
 const created = z.object({ message: messageDto, chat: chatDto });
-const updated = z.object({ message: messageDto });
+const updated = z.object({ message: messageDto, chat: chatDto.optional() });
 const chatChanged = z.object({ chat: chatDto });
 
 /**
@@ -113,7 +113,10 @@ export class InboxSync {
       this.refreshCounts();
     } else if (event.type === inboxEvents.messageUpdated) {
       const parsed = updated.safeParse(event.payload);
-      if (parsed.success) applyMessage(queryClient, ws, parsed.data.message, "update");
+      if (!parsed.success) return;
+      applyMessage(queryClient, ws, parsed.data.message, "update");
+      // An edit or deletion of the chat's last message changes its preview in the list.
+      if (parsed.data.chat) applyChat(queryClient, ws, parsed.data.chat);
     } else if (event.type === inboxEvents.chatUpdated) {
       const parsed = chatChanged.safeParse(event.payload);
       if (!parsed.success) return;

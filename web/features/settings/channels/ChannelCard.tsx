@@ -1,9 +1,12 @@
-import { ActionIcon, Badge, Code, CopyButton, Group, Paper, Stack, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, Badge, Group, Paper, Stack, Text, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ChannelDto } from "../../../../common/inbox";
-import { IconCheck, IconCopy, IconKey, IconPause, IconPlay, IconTrash } from "../../../ui/icons";
+import { IconKey, IconPause, IconPlay, IconSettingsSliders, IconTrash } from "../../../ui/icons";
 import { RelativeTime } from "../../../ui/time";
 import { ChannelIcon, channelKindName } from "../../inbox/ChannelIcon";
+import { TelegramDetails } from "./TelegramDetails";
+import { telegramConfigOf } from "./telegramConfig";
+import { WebhookUrl } from "./WebhookUrl";
 
 interface Props {
   channel: ChannelDto;
@@ -12,12 +15,16 @@ interface Props {
   onToggle: () => void;
   onRemove: () => void;
   onShowSecret: () => void;
+  onSettings: () => void;
 }
 
 /** One channel with its health: status, where it receives, last update and last error (P21). */
-export const ChannelCard = ({ channel, admin, busy, onToggle, onRemove, onShowSecret }: Props) => {
+export const ChannelCard = ({ channel, admin, busy, onToggle, onRemove, onShowSecret, onSettings }: Props) => {
   const { t } = useTranslation();
   const paused = channel.status === "paused";
+  const telegram = telegramConfigOf(channel);
+  // A Telegram bot in polling mode receives nothing at its webhook URL: showing it would only mislead.
+  const showWebhook = !telegram || telegram.mode === "webhook";
   return (
     <Paper withBorder p="sm" radius="md" role="listitem" aria-label={channel.name}>
       <Stack gap={8}>
@@ -48,6 +55,18 @@ export const ChannelCard = ({ channel, admin, busy, onToggle, onRemove, onShowSe
                   </ActionIcon>
                 </Tooltip>
               )}
+              {telegram && (
+                <Tooltip label={t("channels.telegram.settings")} withArrow>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    onClick={onSettings}
+                    aria-label={t("channels.telegram.settingsNamed", { name: channel.name })}
+                  >
+                    <IconSettingsSliders size={16} />
+                  </ActionIcon>
+                </Tooltip>
+              )}
               <Tooltip label={paused ? t("channels.resume") : t("channels.pause")} withArrow>
                 <ActionIcon
                   variant="subtle"
@@ -72,29 +91,8 @@ export const ChannelCard = ({ channel, admin, busy, onToggle, onRemove, onShowSe
             </Group>
           )}
         </Group>
-        <Group gap={6} wrap="nowrap">
-          <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-            {t("channels.webhookUrl")}
-          </Text>
-          <Code style={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
-            {channel.webhookUrl}
-          </Code>
-          <CopyButton value={channel.webhookUrl} timeout={2000}>
-            {({ copied, copy }) => (
-              <Tooltip label={copied ? t("common.copied") : t("common.copy")} withArrow>
-                <ActionIcon
-                  size="sm"
-                  variant="subtle"
-                  color={copied ? "teal" : "gray"}
-                  onClick={copy}
-                  aria-label={t("common.copyLabel", { label: t("channels.webhookUrl") })}
-                >
-                  {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-                </ActionIcon>
-              </Tooltip>
-            )}
-          </CopyButton>
-        </Group>
+        {telegram && <TelegramDetails config={telegram} />}
+        {showWebhook && <WebhookUrl url={channel.webhookUrl} />}
         <Group gap="lg" wrap="wrap">
           <Group gap={6} wrap="nowrap">
             <Text size="xs" c="dimmed">
@@ -114,9 +112,11 @@ export const ChannelCard = ({ channel, admin, busy, onToggle, onRemove, onShowSe
             </Text>
             {channel.lastError ? (
               <>
-                <Text size="sm" c="red" lineClamp={1}>
-                  {channel.lastError}
-                </Text>
+                <Tooltip label={channel.lastError} multiline maw={420} withArrow openDelay={300}>
+                  <Text size="sm" c="red" lineClamp={1} data-testid="channel-last-error">
+                    {channel.lastError}
+                  </Text>
+                </Tooltip>
                 {channel.lastErrorAt && <RelativeTime iso={channel.lastErrorAt} />}
               </>
             ) : (

@@ -15,6 +15,7 @@ import { SettingsSection } from "../SettingsSection";
 import { ChannelCard } from "./ChannelCard";
 import { CreateChannelModal } from "./CreateChannelModal";
 import { SecretModal } from "./SecretModal";
+import { TelegramSettingsModal } from "./TelegramSettingsModal";
 
 /** P21: the workspace's channels and their health; admins add, pause and remove them, managers look. */
 export const ChannelsSettings = () => {
@@ -26,6 +27,7 @@ export const ChannelsSettings = () => {
   const [creating, { open, close }] = useDisclosure(false);
   const [removing, setRemoving] = useState<ChannelDto | null>(null);
   const [revealing, setRevealing] = useState<ChannelDto | null>(null);
+  const [configuring, setConfiguring] = useState<ChannelDto | null>(null);
   const base = `${workspacePath(workspace.id)}/channels`;
   const refresh = () => queryClient.invalidateQueries({ queryKey: inboxKeys.channels(workspace.id) });
   const toggle = useMutation({
@@ -78,6 +80,7 @@ export const ChannelsSettings = () => {
                 onToggle={() => toggle.mutate(channel)}
                 onRemove={() => setRemoving(channel)}
                 onShowSecret={() => setRevealing(channel)}
+                onSettings={() => setConfiguring(channel)}
               />
             ))}
           </Stack>
@@ -85,6 +88,9 @@ export const ChannelsSettings = () => {
       )}
       {admin && <CreateChannelModal opened={creating} onClose={close} workspaceId={workspace.id} />}
       {admin && <SecretModal workspaceId={workspace.id} channel={revealing} onClose={() => setRevealing(null)} />}
+      {admin && (
+        <TelegramSettingsModal workspaceId={workspace.id} channel={configuring} onClose={() => setConfiguring(null)} />
+      )}
       <ConfirmModal
         opened={removing !== null}
         onClose={() => {

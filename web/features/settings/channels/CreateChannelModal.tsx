@@ -1,15 +1,8 @@
-import { Button, Code, Group, List, Modal, Stack, Text, TextInput } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { Modal, SegmentedControl, Stack } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ChannelDto } from "../../../../common/inbox";
-import { api } from "../../../api/client";
-import { inboxKeys } from "../../../api/inbox";
-import { workspacePath } from "../../../api/workspaces";
-import { CopyField } from "../../../ui/CopyField";
-import { ErrorAlert } from "../../../ui/ErrorAlert";
-import { FormActions } from "../../../ui/FormActions";
-import { ShownOnce } from "../../../ui/ShownOnce";
+import { ApiChannelForm } from "./ApiChannelForm";
+import { TelegramChannelForm } from "./TelegramChannelForm";
 
 interface Props {
   opened: boolean;
@@ -17,113 +10,51 @@ interface Props {
   workspaceId: string;
 }
 
-const isHttpUrl = (value: string): boolean => {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
-};
+type Kind = "api" | "telegram";
 
-const inboundExample = `{
-  "eventId": "evt-1",
-  "client": { "externalId": "42", "name": "Anna", "phone": "+7 912 000-11-22", "email": "anna@example.com" },
-  "message": { "externalId": "m-1", "text": "Hello!" }
-}`;
-
-/** Connects an API channel; the signing secret is shown once, with how to use it. */
+/** Adds a channel: first its kind (API channel or Telegram bot), then what that kind needs. */
 export const CreateChannelModal = ({ opened, onClose, workspaceId }: Props) => {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [name, setName] = useState("");
-  const [outboundUrl, setOutboundUrl] = useState("");
-  const [errors, setErrors] = useState<{ name?: string; outboundUrl?: string }>({});
-  const create = useMutation({
-    mutationFn: (body: { name: string; outboundUrl: string }) =>
-      api.post<{ channel: ChannelDto; secret?: string }>(`${workspacePath(workspaceId)}/channels`, {
-        kind: "api",
-        name: body.name,
-        config: { outboundUrl: body.outboundUrl },
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: inboxKeys.channels(workspaceId) }),
-  });
-  const close = () => {
-    setName("");
-    setOutboundUrl("");
-    setErrors({});
-    create.reset();
-    onClose();
+  const [kind, setKind] = useState<Kind>("api");
+  const [created, setCreated] = useState(false);
+  const close = onClose;
+  // Reset once the modal has faded out, so the closing modal does not flip to the other form.
+  const reset = () => {
+    setKind("api");
+    setCreated(false);
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const next: { name?: string; outboundUrl?: string } = {};
-    if (!name.trim()) next.name = t("validation.required");
-    else if (name.trim().length > 80) next.name = t("validation.tooLong");
-    if (!isHttpUrl(outboundUrl.trim())) next.outboundUrl = t("channels.urlInvalid");
-    setErrors(next);
-    if (next.name || next.outboundUrl) return;
-    create.mutate({ name: name.trim(), outboundUrl: outboundUrl.trim() });
-  };
+  const form =
+    kind === "telegram" ? (
+      <TelegramChannelForm workspaceId={workspaceId} onClose={close} onCreated={() => setCreated(true)} />
+    ) : (
+      <ApiChannelForm workspaceId={workspaceId} onClose={close} onCreated={() => setCreated(true)} />
+    );
   return (
-    <Modal opened={opened} onClose={close} title={t("channels.createTitle")} centered size="lg">
-      {create.data ? (
-        <Stack>
-          <CopyField label={t("channels.webhookUrl")} value={create.data.channel.webhookUrl} />
-          {create.data.secret && (
-            <ShownOnce label={t("channels.secret")} value={create.data.secret} warning={t("channels.shownOnce")} />
-          )}
-          <Text size="sm">{t("channels.howTo")}</Text>
-          <List size="sm" spacing={4}>
-            <List.Item>
-              {t("channels.howToSign")} <Code>{"X-Parley-Signature: sha256=<hex HMAC-SHA256(raw body, secret)>"}</Code>
-            </List.Item>
-            <List.Item>{t("channels.howToBody")}</List.Item>
-          </List>
-          <Code block>{inboundExample}</Code>
-          <Text size="sm" c="dimmed">
-            {t("channels.howToOutbound")}
-          </Text>
-          <Group justify="flex-end">
-            <Button onClick={close}>{t("common.done")}</Button>
-          </Group>
-        </Stack>
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Text size="sm" c="dimmed">
-              {t("channels.createText")}
-            </Text>
-            <TextInput
-              label={t("channels.name")}
-              description={t("channels.nameHint")}
-              required
-              data-autofocus
-              value={name}
-              error={errors.name}
-              onChange={(event) => {
-                setName(event.currentTarget.value);
-                setErrors((old) => ({ ...old, name: undefined }));
-              }}
-            />
-            <TextInput
-              label={t("channels.outboundUrl")}
-              description={t("channels.outboundUrlHint")}
-              required
-              type="url"
-              placeholder="https://crm.example.com/parley"
-              value={outboundUrl}
-              error={errors.outboundUrl}
-              onChange={(event) => {
-                setOutboundUrl(event.currentTarget.value);
-                setErrors((old) => ({ ...old, outboundUrl: undefined }));
-              }}
-            />
-            <ErrorAlert error={create.error} />
-            <FormActions onCancel={close} submitLabel={t("channels.createSubmit")} loading={create.isPending} />
-          </Stack>
-        </form>
-      )}
+    <Modal
+      opened={opened}
+      onClose={close}
+      onExitTransitionEnd={reset}
+      title={kind === "telegram" ? t("channels.createTitleTelegram") : t("channels.createTitle")}
+      centered
+      size="lg"
+    >
+      <Stack>
+        {!created && (
+          <SegmentedControl
+            fullWidth
+            value={kind}
+            onChange={(value) => setKind(value === "telegram" ? "telegram" : "api")}
+            aria-label={t("channels.kind")}
+            data-testid="channel-kind"
+            data={[
+              { value: "api", label: t("channels.kindApi") },
+              { value: "telegram", label: t("channels.kindTelegram") },
+            ]}
+          />
+        )}
+        {/* The key starts each kind's form afresh. */}
+        <div key={kind}>{form}</div>
+      </Stack>
     </Modal>
   );
 };
