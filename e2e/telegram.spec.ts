@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startBotApiDouble } from "../server/test/telegram/bot-api-double";
-import { createWorkspace, signInAsOwner, tinyPng } from "./helpers";
+import { apiAs, createWorkspace, signInAsOwner, tinyPng } from "./helpers";
 
 const shot = (name: string) => `.tmp/screenshots/${name}.png`;
 
@@ -95,6 +95,67 @@ test("telegram: connect a bot, a user writes, the manager replies, edits and del
       photo: { bytes: tinyPng(), mime: "image/png", name: "photo.png" },
     });
     await expect(bubble("This one?").getByTestId("message-image")).toBeVisible({ timeout: 15_000 });
+  } finally {
+    await telegram.close();
+  }
+});
+
+test("telegram screenshots: every kind of message inline (en, ru), a blocked client, the bot form", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const telegram = await startBotApiDouble();
+  try {
+    await signInAsOwner(page);
+    const ws = await createWorkspace(page, "Telegram Media");
+    const created = await apiAs(page).post(`/api/v1/workspaces/${ws}/channels`, {
+      kind: "telegram",
+      config: { token: telegram.token, apiBaseUrl: telegram.url, mode: "polling" },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const from = { id: 7_770_002, first_name: "Mikhail", last_name: "Orlov" };
+    telegram.userMessage({ from, text: "/start spring_sale" });
+    telegram.userMessage({
+      from,
+      caption: "The scratch is here",
+      photo: { bytes: tinyPng(), mime: "image/png", name: "p.png" },
+    });
+    telegram.userMessage({ from, voice: { bytes: Buffer.from("OggS fake voice"), mime: "audio/ogg" } });
+    telegram.userMessage({
+      from,
+      document: { bytes: Buffer.from("%PDF-1.4 invoice"), name: "invoice-2291.pdf", mime: "application/pdf" },
+    });
+    telegram.userMessage({ from, location: { latitude: 55.7558, longitude: 37.6173 } });
+    telegram.userMessage({ from, contact: { phone_number: "+79120001122", first_name: "Mikhail", user_id: from.id } });
+    await page.goto(`/w/${ws}`);
+    const list = page.getByRole("region", { name: "Conversations" });
+    await list.getByRole("link", { name: /Mikhail Orlov/ }).click();
+    const log = page.getByRole("log", { name: "Messages" });
+    await expect(log.getByTestId("message-contact")).toBeVisible({ timeout: 15_000 });
+    await expect(log.getByTestId("message-image")).toBeVisible();
+    await expect(log.getByTestId("message-location")).toBeVisible();
+    await expect(log.getByText("invoice-2291.pdf")).toBeVisible();
+    // Their shared contact gave the card a phone number.
+    await expect(page.getByRole("complementary", { name: "Client card" })).toContainText("912");
+    telegram.myChatMember(from.id, "kicked");
+    await expect(page.getByTestId("client-status").first()).toHaveAttribute("data-status", "blocked");
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: shot("telegram-media-en") });
+    await page.getByRole("button", { name: "Language" }).click();
+    await page.getByRole("menuitem", { name: "Русский" }).click();
+    await expect(page.getByRole("tab", { name: /Непрочитанные/ })).toBeVisible();
+    await expect(page.getByRole("menu")).toBeHidden();
+    await page.screenshot({ path: shot("telegram-media-ru") });
+    await page.goto(`/w/${ws}/settings/channels`);
+    await page.getByRole("button", { name: "Добавить канал" }).click();
+    await page.getByTestId("channel-kind").getByText("Telegram").click();
+    await page.screenshot({ path: shot("telegram-form-ru") });
+    await page.keyboard.press("Escape");
+    await page
+      .getByRole("button", { name: "Language" })
+      .or(page.getByRole("button", { name: "Язык" }))
+      .click();
+    await page.getByRole("menuitem", { name: "English" }).click();
   } finally {
     await telegram.close();
   }

@@ -1,12 +1,31 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
+
+let lastMs = 0;
+let counter = 0;
 
 /**
  * A UUIDv7: time-ordered, so new rows land at the end of B-tree indexes and ids sort by creation.
+ * Within one process ids are strictly increasing even inside one millisecond (RFC 9562, method 1: a
+ * 12-bit counter in `rand_a`, started at a random point of its lower half), so messages stored in one
+ * batch keep their order. A clock that steps back reuses the last millisecond.
  */
 export function newId(now: number = Date.now()): string {
+  let ms = now;
+  if (ms <= lastMs) {
+    ms = lastMs;
+    counter++;
+    if (counter > 0xfff) {
+      ms = lastMs + 1;
+      counter = randomInt(0, 0x800);
+    }
+  } else {
+    counter = randomInt(0, 0x800);
+  }
+  lastMs = ms;
   const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70;
+  bytes.writeUIntBE(ms, 0, 6);
+  bytes[6] = 0x70 | (counter >> 8);
+  bytes[7] = counter & 0xff;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
   const hex = bytes.toString("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;

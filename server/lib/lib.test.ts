@@ -14,6 +14,13 @@ describe("ids", () => {
     expect(new Set(Array.from({ length: 1000 }, () => newId())).size).toBe(1000);
     expect(isUuid("nope")).toBe(false);
   });
+
+  it("are strictly increasing within one millisecond and across a full counter", () => {
+    const ids = Array.from({ length: 10_000 }, () => newId(1_800_000_000_000));
+    expect(ids.every((id, i) => i === 0 || (ids[i - 1] ?? "") < id)).toBe(true);
+    expect(ids.every(isUuid)).toBe(true);
+    expect(newId(1_000) > (ids.at(-1) ?? "")).toBe(true);
+  });
 });
 
 describe("secrets", () => {

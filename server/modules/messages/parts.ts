@@ -66,6 +66,11 @@ export async function outgoingParts(
 /** The chat list's one-line preview of a message. */
 export function previewOf(text: string | null, parts: MessagePart[]): string | null {
   if (text) return text.slice(0, 200);
-  const media = parts.find((p) => "name" in p && p.type !== "contact");
-  return media && "name" in media && media.name ? `📎 ${media.name}`.slice(0, 200) : null;
+  const [part] = parts;
+  if (!part) return null;
+  if (part.type === "location") return `📍 ${part.latitude.toFixed(4)}, ${part.longitude.toFixed(4)}`;
+  if (part.type === "contact") return `👤 ${part.name}`.slice(0, 200);
+  if (part.type === "text") return part.text.slice(0, 200);
+  if (part.type === "button") return null;
+  return part.name ? `📎 ${part.name}`.slice(0, 200) : null;
 }
