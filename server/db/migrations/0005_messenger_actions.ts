@@ -9,6 +9,9 @@ import { type Kysely, sql } from "kysely";
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     ALTER TABLE deliveries ADD COLUMN action text NOT NULL DEFAULT 'send' CHECK (action IN ('send', 'edit', 'delete'));
+    -- The worker sends one job per chat at a time, oldest first: finding "an older pending job of this
+    -- chat" must be an index probe, even with thousands queued.
+    CREATE INDEX deliveries_chat_pending_idx ON deliveries (workspace_id, chat_id, created_at, id) WHERE status = 'pending';
     ALTER TABLE messages ADD COLUMN external_ids text[];
     ALTER TABLE channels ADD COLUMN poll_owner text;
     ALTER TABLE channels ADD COLUMN poll_lease_until timestamptz;
