@@ -28,7 +28,7 @@ import { eventRoutes } from "./modules/events/routes";
 import { fileRoutes } from "./modules/files/routes";
 import { healthRoutes } from "./modules/health/routes";
 import { InboundBatcher } from "./modules/inbound/batcher";
-import { PollerManager } from "./modules/inbound/pollers";
+import { PollerManager, type PollerOptions } from "./modules/inbound/pollers";
 import { inboundRoutes } from "./modules/inbound/routes";
 import { invitationRoutes } from "./modules/invitations/routes";
 import { setupRoutes } from "./modules/setup/routes";
@@ -48,6 +48,8 @@ export type AppOptions = {
   embedded?: boolean;
   /** Options of the delivery worker (tests shorten its timings). */
   delivery?: DeliveryOptions;
+  /** Options of the long-polling manager (tests shorten its lease and refresh). */
+  pollers?: PollerOptions;
 };
 
 export type RouteInfo = { method: string; url: string; auth: RouteAuth | undefined; hasBody: boolean };
@@ -162,7 +164,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   for (const routes of modules) await app.register(routes, { ctx });
   const batcher = new InboundBatcher(opts.db, bus, opts.config.inboundParallel ?? (opts.embedded ? 1 : 3));
   await app.register(inboundRoutes, { ctx, batcher });
-  const pollers = new PollerManager({ db: opts.db, bus, batcher, env: connectors }, { log: app.log });
+  const pollers = new PollerManager({ db: opts.db, bus, batcher, env: connectors }, { log: app.log, ...opts.pollers });
   app.decorate("pollers", pollers);
   attachRealtime(app, ctx, bus);
   if (opts.worker !== false) {

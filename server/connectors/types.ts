@@ -103,7 +103,13 @@ export type Outgoing = {
 };
 
 /** A prepared channel; `name` is what the messenger calls it (used when the admin gave none). */
-export type ChannelSetup = { config: Record<string, unknown>; secret: string; name?: string };
+export type ChannelSetup = {
+  config: Record<string, unknown>;
+  secret: string;
+  name?: string;
+  /** A config field no other live channel of this kind may share (one bot, one channel). */
+  exclusive?: { field: string; value: string };
+};
 
 export type Sent = { externalId: string; externalIds?: string[] };
 

@@ -95,8 +95,13 @@ export class DeliveryWorker {
     const result = await sql<DeliveryRow>`
       UPDATE deliveries d SET locked_until = ${new Date(Date.now() + this.opts.leaseMs)}, attempts = d.attempts + 1, updated_at = now()
       FROM (
-        SELECT workspace_id, id FROM deliveries
+        SELECT workspace_id, id FROM deliveries j
         WHERE status = 'pending' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
+          -- One job per chat at a time, oldest first: messages reach the messenger in the order written.
+          AND NOT EXISTS (
+            SELECT 1 FROM deliveries e
+            WHERE e.workspace_id = j.workspace_id AND e.chat_id = j.chat_id AND e.status = 'pending'
+              AND (e.created_at, e.id) < (j.created_at, j.id))
         ORDER BY next_attempt_at
         LIMIT ${this.opts.concurrency}
         FOR UPDATE SKIP LOCKED

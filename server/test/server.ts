@@ -20,7 +20,7 @@ export type TestServer = {
 
 export async function createTestServer(
   env: Record<string, string> = {},
-  opts: Pick<AppOptions, "worker" | "delivery"> = {},
+  opts: Pick<AppOptions, "worker" | "delivery" | "pollers"> = {},
 ): Promise<TestServer> {
   const database = await createTestDb();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-test-"));

@@ -44,9 +44,16 @@ export const telegramConnector: Connector = {
   capabilities: { edit: true, deleteWindowHours: 48, voice: true, buttons: true, reply: true, media: true },
 
   async setup(config, env, previous) {
-    const given = { ...config };
-    // Reconfiguring without the token keeps the one already stored (it is never shown back).
-    if (!given.token && previous) given.token = (previous.config as { token?: string }).token;
+    // Reconfiguring keeps what is not given (the token is never shown back); `apiBaseUrl: null` clears it.
+    const prev = previous ? (previous.config as Record<string, unknown>) : {};
+    const given: Record<string, unknown> = {
+      token: prev.token,
+      apiBaseUrl: prev.apiBaseUrl,
+      mode: prev.mode,
+      ...config,
+    };
+    if (!given.token) given.token = prev.token;
+    if (given.apiBaseUrl === null || given.apiBaseUrl === "") delete given.apiBaseUrl;
     const parsed = telegramChannelConfig.safeParse(given);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -82,6 +89,8 @@ export const telegramConnector: Connector = {
       config: stored,
       secret: previous?.secret ?? newSecret("tg_", 32),
       name: stored.botName || `@${me.username}`,
+      // Two channels polling one bot would take each other's updates.
+      exclusive: { field: "botId", value: String(me.id) },
     };
   },
 

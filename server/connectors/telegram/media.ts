@@ -28,6 +28,8 @@ async function fetchOne(channel: ChannelRow, m: PendingMedia, env: ConnectorEnv)
   } catch (err) {
     throw new ConnectorError("temporary", `Could not download a file from Telegram: ${(err as Error).message}`);
   }
+  // A file Telegram will not serve (gone, too big) would block the chat's later updates if retried.
+  if (res.status >= 400 && res.status < 500) return skipped;
   if (!res.ok) throw new ConnectorError("temporary", `Telegram answered ${res.status} for a file download.`);
   const data = Buffer.from(await res.arrayBuffer());
   if (data.length > limit) return skipped;

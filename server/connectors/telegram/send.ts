@@ -114,13 +114,17 @@ export async function editOutgoing(channel: ChannelRow, target: Target, env: Con
   const api = apiFor(config);
   const chatId = target.chat.externalId;
   const media = target.parts.filter((p) => "url" in p && p.type !== "button");
-  const { caption } = layout(target.text, media.length);
+  // How it was sent, not how the new text would be: with a caption, each Telegram message is one media.
+  const caption = media.length > 0 && target.externalIds.length === media.length;
   const [first] = target.externalIds;
   if (!first || !target.text) throw new ConnectorError("invalid", "There is no text to edit.");
+  // The link buttons sit on the last Telegram message; an edit that leaves them out removes them.
+  const keyboard = target.externalIds.length === 1 ? keyboardOf(target.parts) : undefined;
+  const markup = keyboard ? { reply_markup: keyboard } : {};
   await throttle(env, config.botId, chatId);
   try {
-    if (caption) await api.editMessageCaption(chatId, Number(first), { caption: target.text });
-    else await api.editMessageText(chatId, Number(first), target.text);
+    if (caption) await api.editMessageCaption(chatId, Number(first), { caption: target.text, ...markup });
+    else await api.editMessageText(chatId, Number(first), target.text, markup);
   } catch (err) {
     // Editing to the same text is not a failure.
     if (err instanceof GrammyError && /message is not modified/i.test(err.description)) return;

@@ -1,10 +1,26 @@
+import { sql } from "kysely";
 import { connectorFor } from "../../connectors/registry";
-import type { ConnectorEnv } from "../../connectors/types";
+import type { ChannelSetup, ConnectorEnv } from "../../connectors/types";
 import type { ChannelRow } from "../../db/schema";
 import type { Tx } from "../../db/tx";
 import { recordEvent } from "../../events/record";
 import { AppError, notFound } from "../../http/errors";
 import { newId } from "../../lib/ids";
+
+/** Refuses a second live channel for what must have one (the same Telegram bot, in any workspace). */
+async function ensureExclusive(tx: Tx, kind: string, setup: ChannelSetup, exceptId: string | null): Promise<void> {
+  if (!setup.exclusive) return;
+  let q = tx.db
+    .selectFrom("channels")
+    .select("id")
+    .where("kind", "=", kind)
+    .where("deleted_at", "is", null)
+    .where(sql<string>`config->>${setup.exclusive.field}`, "=", setup.exclusive.value);
+  if (exceptId) q = q.where("id", "!=", exceptId);
+  if (await q.executeTakeFirst()) {
+    throw new AppError(409, "validation_failed", "This bot is already connected to Parley as another channel.");
+  }
+}
 
 export async function createChannel(
   tx: Tx,
@@ -15,6 +31,7 @@ export async function createChannel(
 ): Promise<ChannelRow> {
   const connector = connectorFor(input.kind);
   const setup = await connector.setup(input.config, env);
+  await ensureExclusive(tx, input.kind, setup, null);
   const name = input.name ?? setup.name;
   if (!name) throw new AppError(400, "validation_failed", "Give the channel a name.");
   const row = await tx.db
@@ -59,7 +76,9 @@ export async function updateChannel(
   env: ConnectorEnv,
 ): Promise<ChannelRow> {
   const connector = connectorFor(channel.kind);
-  const config = patch.config ? (await connector.setup(patch.config, env, channel)).config : undefined;
+  const setup = patch.config ? await connector.setup(patch.config, env, channel) : undefined;
+  if (setup) await ensureExclusive(tx, channel.kind, setup, channel.id);
+  const config = setup?.config;
   const row = await tx.db
     .updateTable("channels")
     .set({

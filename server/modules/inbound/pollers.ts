@@ -22,11 +22,14 @@ type Running = { controller: AbortController; done: Promise<void>; updatedAt: nu
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
+    if (signal.aborted) return resolve();
+    const done = () => {
       clearTimeout(timer);
+      signal.removeEventListener("abort", done);
       resolve();
-    });
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done);
   });
 
 /**
@@ -156,14 +159,27 @@ export class PollerManager {
     while (!signal.aborted) {
       if (!(await this.claim(channel))) break; // the lease went to another process
       const started = Date.now();
+      // The lease is renewed while the round runs (a long poll, storing its updates, a backoff): it must not
+      // lapse under a live poller. If another process holds it after all, the round stops.
+      const lost = new AbortController();
+      const round = AbortSignal.any([signal, lost.signal]);
+      let renewing: Promise<void> = Promise.resolve();
+      const renewal = setInterval(
+        () => {
+          renewing = this.claim(channel).then((ok) => {
+            if (!ok) lost.abort();
+          });
+        },
+        Math.max(20, Math.floor(this.opts.leaseMs / 3)),
+      );
       try {
         const cursorRow = await this.deps.db
           .selectFrom("channels")
           .select("poll_cursor")
           .where("id", "=", channel.id)
           .executeTakeFirst();
-        const polled = await connector.poll?.(channel, cursorRow?.poll_cursor ?? null, signal, this.deps.env);
-        if (!polled || signal.aborted) break;
+        const polled = await connector.poll?.(channel, cursorRow?.poll_cursor ?? null, round, this.deps.env);
+        if (!polled || round.aborted) break;
         const { result, cursor } = polled;
         if (result.kind === "unparseable") await deadLetter(this.deps.db, channel, result.reason, "");
         else await ingest(this.deps, channel, result);
@@ -176,21 +192,26 @@ export class PollerManager {
         failures = 0;
         hadError = false;
         const empty = result.kind === "events" && result.events.length === 0 && (result.updates?.length ?? 0) === 0;
-        if (empty && Date.now() - started < this.opts.minPollMs) await sleep(this.opts.minPollMs, signal);
+        if (empty && Date.now() - started < this.opts.minPollMs) await sleep(this.opts.minPollMs, round);
       } catch (err) {
-        if (signal.aborted) break;
+        if (round.aborted) break;
         failures++;
         hadError = true;
         const e = err instanceof ConnectorError ? err : new ConnectorError("temporary", (err as Error).message);
         this.opts.log?.warn({ channelId: channel.id, reason: e.message }, "polling failed");
+        const backoff = e.retryAfterMs ?? Math.min(30_000, 1000 * 2 ** Math.min(failures - 1, 5));
+        await sleep(backoff, round);
+        // Stopped meanwhile (e.g. switched to a webhook, whose setWebhook ended this poll with 409): no error.
+        if (round.aborted) break;
         await this.deps.db
           .updateTable("channels")
           .set({ last_error: e.message, last_error_at: new Date() })
           .where("id", "=", channel.id)
           .execute()
           .catch(() => undefined);
-        const backoff = e.retryAfterMs ?? Math.min(30_000, 1000 * 2 ** Math.min(failures - 1, 5));
-        await sleep(backoff, signal);
+      } finally {
+        clearInterval(renewal);
+        await renewing;
       }
     }
     // Lost the lease (or the connector stopped): let the next refresh decide again.

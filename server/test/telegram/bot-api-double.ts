@@ -1,3 +1,4 @@
+import { randomBytes, randomInt } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ApiSuccess, Message, ResponseParameters, Update, User, UserFromGetMe } from "@grammyjs/types";
@@ -97,7 +98,9 @@ export type BotApiDouble = {
   close(): Promise<void>;
 };
 
-const DEFAULT_TOKEN = "7311204589:AAHq3X9nTz0m1YpQeR5uVbK2cL8sWd4fGhJ";
+/** Each double is another bot (as @BotFather would issue): one bot cannot back two Parley channels. */
+const randomToken = () =>
+  `${7_000_000_000 + randomInt(999_999_999)}:AA${randomBytes(24).toString("base64url").slice(0, 33)}`;
 
 const DEFAULT_DESCRIPTION: Record<number, string> = {
   400: "Bad Request",
@@ -113,7 +116,7 @@ type Outcome = { status: number; payload: unknown; description?: string; drop?: 
 
 /** Starts a local Telegram Bot API server that grammY's `Api`/`Bot` can use unmodified via `apiRoot`. */
 export async function startBotApiDouble(opts: BotApiDoubleOptions = {}): Promise<BotApiDouble> {
-  const token = opts.token ?? DEFAULT_TOKEN;
+  const token = opts.token ?? randomToken();
   const botId = Number(/^(\d+):[\w-]{20,}$/.exec(token)?.[1]);
   if (!Number.isSafeInteger(botId)) throw new Error(`bot-api-double: "${token}" is not shaped like a bot token`);
   const me: UserFromGetMe = {
