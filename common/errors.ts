@@ -28,6 +28,7 @@ export const errorCodes = [
   "delete_window_passed",
   "not_supported",
   "channel_unreachable",
+  "already_connected",
   "internal",
 ] as const;
 

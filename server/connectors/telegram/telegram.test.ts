@@ -67,6 +67,17 @@ describe("connecting a Telegram bot", () => {
     expect(Number(count.n)).toBe(1);
   });
 
+  it("refuses to connect the same bot twice (two channels would take each other's updates)", async () => {
+    const again = await bed.owner.post(`/api/v1/workspaces/${bed.ws}/channels`, {
+      kind: "telegram",
+      config: { token: bed.tg.token, apiBaseUrl: bed.tg.url },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({ code: "already_connected" });
+    const channels = await bed.server.database.db.selectFrom("channels").select("id").execute();
+    expect(channels.map((c) => c.id)).toEqual([channel.id]);
+  });
+
   it("polls the channel in this process", async () => {
     await waitFor(async () => bed.server.app.pollers.polling().includes(channel.id), "the poller");
   });

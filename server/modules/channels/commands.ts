@@ -18,7 +18,7 @@ async function ensureExclusive(tx: Tx, kind: string, setup: ChannelSetup, except
     .where(sql<string>`config->>${setup.exclusive.field}`, "=", setup.exclusive.value);
   if (exceptId) q = q.where("id", "!=", exceptId);
   if (await q.executeTakeFirst()) {
-    throw new AppError(409, "validation_failed", "This bot is already connected to Parley as another channel.");
+    throw new AppError(409, "already_connected", "This bot is already connected to Parley as another channel.");
   }
 }
 
