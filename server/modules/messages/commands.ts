@@ -137,6 +137,7 @@ export async function retryMessage(tx: Tx, workspaceId: string, chatId: string, 
     .where("chat_id", "=", chatId)
     .where("id", "=", messageId)
     .where("status", "=", "failed")
+    .where("deleted_at", "is", null)
     .returningAll()
     .executeTakeFirst();
   if (!row) {
