@@ -3,11 +3,8 @@
  * measured in the same run (`/healthz`, one `select 1`).
  */
 import { performance } from "node:perf_hooks";
-import type { FastifyInstance } from "fastify";
-import { buildApp } from "../server/app";
-import { loadConfig } from "../server/config";
-import { runSetup } from "../server/modules/setup/commands";
-import { createTestDb, type TestDbKind } from "../server/test/db";
+import type { TestDbKind } from "../server/test/db";
+import { startBenchApp } from "./lib";
 
 type Result = { name: string; rps: number; p50: number; p95: number };
 
@@ -41,29 +38,8 @@ async function measure(
 }
 
 export async function benchAuth(kind: TestDbKind): Promise<void> {
-  const database = await createTestDb(kind);
-  const app: FastifyInstance = await buildApp({
-    config: loadConfig({ LOG_LEVEL: "silent" }),
-    db: database.db,
-    logger: false,
-  });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const { base, cookie, workspaceId: ws, close } = await startBenchApp(kind);
   try {
-    await runSetup(database.db, {
-      name: "B",
-      email: "bench@example.com",
-      password: "bench-password",
-      workspaceName: "Bench",
-    });
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "bench@example.com", password: "bench-password" }),
-    });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    const ws = ((await login.json()) as { workspaces: Array<{ id: string }> }).workspaces[0]?.id;
     const tokenRes = await fetch(`${base}/api/v1/workspaces/${ws}/api-tokens`, {
       method: "POST",
       headers: { "content-type": "application/json", cookie, origin: base },
@@ -87,7 +63,6 @@ export async function benchAuth(kind: TestDbKind): Promise<void> {
       );
     }
   } finally {
-    await app.close();
-    await database.close();
+    await close();
   }
 }

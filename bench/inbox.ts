@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { type Kysely, sql } from "kysely";
 import pg from "pg";
@@ -13,7 +12,7 @@ import { inTx } from "../server/db/tx";
 import { createApiToken } from "../server/modules/api-tokens/commands";
 import { createChannel } from "../server/modules/channels/commands";
 import { runSetup } from "../server/modules/setup/commands";
-import { line, load, type Stats } from "./lib";
+import { benchOwner, line, listenLocal, load, type Stats, signIn } from "./lib";
 import { type SeedSize, seedInbox } from "./seed";
 
 type Kind = "pglite" | "postgres";
@@ -37,7 +36,7 @@ async function ensureSeeded(db: Kysely<DB>, size: SeedSize) {
     .select(["workspaces.id", "channels.id as channel_id", "channels.secret"])
     .where("workspaces.name", "=", label)
     .executeTakeFirst();
-  const owner = await db.selectFrom("users").select("id").where("email", "=", "bench@example.com").executeTakeFirst();
+  const owner = await db.selectFrom("users").select("id").where("email", "=", benchOwner.email).executeTakeFirst();
   if (found && owner) {
     const big = await sql<{
       id: string;
@@ -50,16 +49,7 @@ async function ensureSeeded(db: Kysely<DB>, size: SeedSize) {
     };
   }
   const started = performance.now();
-  const user =
-    owner ??
-    (
-      await runSetup(db, {
-        name: "Bench",
-        email: "bench@example.com",
-        password: "bench-password",
-        workspaceName: "tmp",
-      })
-    ).user;
+  const user = owner ?? (await runSetup(db, { ...benchOwner, workspaceName: "tmp" })).user;
   const { workspace, channel } = await inTx(db, async (tx) => {
     const { createWorkspace } = await import("../server/modules/workspaces/commands");
     const w = await createWorkspace(tx, user.id, label);
@@ -109,8 +99,7 @@ export async function benchInbox(kind: Kind, size: SeedSize): Promise<void> {
     logger: false,
     worker: false,
   });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const base = await listenLocal(app);
   try {
     const { secret } = await inTx(database.db, (tx) => createApiToken(tx, seeded.userId, seeded.workspaceId, "bench"));
     const headers = { authorization: `Bearer ${secret}` };
@@ -186,12 +175,7 @@ export async function benchInbox(kind: Kind, size: SeedSize): Promise<void> {
     );
 
     // Webhook → manager socket latency at 200 messages/s with 500 sockets connected.
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "bench@example.com", password: "bench-password" }),
-    });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const { cookie } = await signIn(base);
     const sockets = 500;
     const rate = 200;
     const rt = await new Promise<Stats & { expected: number }>((resolve, reject) => {

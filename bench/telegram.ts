@@ -6,12 +6,9 @@
  */
 import { performance } from "node:perf_hooks";
 import { Api } from "grammy";
-import { buildApp } from "../server/app";
-import { loadConfig } from "../server/config";
-import { runSetup } from "../server/modules/setup/commands";
-import { createTestDb, type TestDbKind } from "../server/test/db";
+import type { TestDbKind } from "../server/test/db";
 import { startBotApiDouble } from "../server/test/telegram/bot-api-double";
-import { stats } from "./lib";
+import { startBenchApp, stats } from "./lib";
 
 const chats = Number(process.env.BENCH_TG_CHATS ?? "1000");
 const burst = Number(process.env.BENCH_TG_BURST ?? "3000");
@@ -38,26 +35,9 @@ const waitUntil = async (fn: () => boolean | Promise<boolean>, timeoutMs: number
 
 export async function benchTelegram(kind: TestDbKind): Promise<void> {
   console.log(`\nTelegram sending (${kind}, Bot API double over HTTP, ${chats} chats)`);
-  const database = await createTestDb(kind);
   const double = await startBotApiDouble();
-  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: "silent" }), db: database.db, logger: false });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const { database, base, cookie, workspaceId: ws, close } = await startBenchApp(kind);
   try {
-    await runSetup(database.db, {
-      name: "B",
-      email: "bench@example.com",
-      password: "bench-password",
-      workspaceName: "Bench",
-    });
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "bench@example.com", password: "bench-password" }),
-    });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    const ws = ((await login.json()) as { workspaces: Array<{ id: string }> }).workspaces[0]?.id;
     const headers = { "content-type": "application/json", cookie, origin: base };
     const created = await fetch(`${base}/api/v1/workspaces/${ws}/channels`, {
       method: "POST",
@@ -72,11 +52,7 @@ export async function benchTelegram(kind: TestDbKind): Promise<void> {
       double.userMessage({ from: { id: 500_000 + i, first_name: `User ${i}` }, text: "hi" });
     const chatIds: string[] = [];
     await waitUntil(async () => {
-      const rows = await database.db
-        .selectFrom("chats")
-        .select("id")
-        .where("workspace_id", "=", ws ?? "")
-        .execute();
+      const rows = await database.db.selectFrom("chats").select("id").where("workspace_id", "=", ws).execute();
       chatIds.splice(0, chatIds.length, ...rows.map((r) => r.id));
       return rows.length >= chats;
     }, 120_000);
@@ -152,8 +128,7 @@ export async function benchTelegram(kind: TestDbKind): Promise<void> {
       )} msgs (limit 30), busiest chat-second ${chatPeak} (burst 3), 429s ${rejected}, lost ${burst - unique}, duplicated ${calls.length - unique}`,
     );
   } finally {
-    await app.close();
+    await close();
     await double.close();
-    await database.close();
   }
 }

@@ -4,12 +4,12 @@ import { waitFor } from "../../test/inbox";
 import {
   type CreatedChannel,
   createTelegramChannel,
-  freePort,
   startTelegramTestbed,
   type TelegramTestbed,
   waitForChat,
   waitForMessage,
 } from "../../test/telegram/parley";
+import { findFreePort } from "../../test/telegram/test-api-server";
 import { allowedUpdates } from "./parse";
 
 /**
@@ -21,7 +21,7 @@ let channel: CreatedChannel;
 let publicUrl: string;
 
 beforeAll(async () => {
-  const port = await freePort();
+  const port = await findFreePort();
   publicUrl = `http://127.0.0.1:${port}`;
   bed = await startTelegramTestbed({ PARLEY_PUBLIC_URL: publicUrl });
   await bed.server.app.listen({ port, host: "127.0.0.1" });

@@ -21,7 +21,8 @@ async function ownMessage(tx: Tx, actorUserId: string, workspaceId: string, chat
     .where("messages.workspace_id", "=", workspaceId)
     .where("messages.chat_id", "=", chatId)
     .where("messages.id", "=", messageId)
-    .forUpdate()
+    // Only the message row: the chat and the channel take inbound writes meanwhile.
+    .forUpdate("messages")
     .executeTakeFirst();
   if (!row) throw notFound("This message");
   if (row.author_kind !== "user" || row.author_user_id !== actorUserId || row.kind !== "message") {

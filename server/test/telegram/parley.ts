@@ -2,7 +2,6 @@
  * Parley against the Bot API double: a test server whose delivery worker retries quickly, a signed-in
  * owner, and helpers to create a Telegram channel and find what the poller stored.
  */
-import net from "node:net";
 import type { AppOptions } from "../../app";
 import type { ChatRow, MessageRow } from "../../db/schema";
 import { waitFor } from "../inbox";
@@ -108,18 +107,4 @@ export async function uploadTo(bed: Pick<TelegramTestbed, "owner" | "ws">, data:
   const res = await uploadFile(bed.owner, `/api/v1/workspaces/${bed.ws}/files`, data, name);
   if (res.statusCode !== 201) throw new Error(`upload: ${res.statusCode} ${res.body}`);
   return res.json().file as { id: string; mime: string; url: string };
-}
-
-/** A port free right now on 127.0.0.1 (to put in PARLEY_PUBLIC_URL before the app listens on it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }

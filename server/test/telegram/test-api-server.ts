@@ -103,7 +103,7 @@ export const defaultTelegramTestUser: TelegramTestUser = {
   userName: "tess_test",
 };
 
-/** A port free right now on 127.0.0.1 (the emulator cannot listen on port 0: it turns 0 into 9000). */
+/** A port free right now on 127.0.0.1 (the emulator cannot listen on port 0: it turns 0 into 9000; a webhook test puts it in PARLEY_PUBLIC_URL before the app listens). */
 export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();

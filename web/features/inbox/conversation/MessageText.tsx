@@ -1,18 +1,9 @@
 import { Anchor } from "@mantine/core";
 import { Fragment, type ReactNode } from "react";
+import { httpHref } from "../../../ui/url";
 
 const urlPattern = /\bhttps?:\/\/[^\s<>"']+/gi;
 const trailing = /[.,;:!?)\]}»”’]+$/;
-
-/** Only http(s) addresses that parse become links; everything else stays text. */
-const safeHref = (candidate: string): string | null => {
-  try {
-    const url = new URL(candidate);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
-  } catch {
-    return null;
-  }
-};
 
 /** Splits text into plain strings and http(s) links (exported for tests). */
 export const linkify = (
@@ -23,7 +14,8 @@ export const linkify = (
   for (const match of text.matchAll(urlPattern)) {
     const start = match.index ?? 0;
     const raw = match[0].replace(trailing, "");
-    const href = safeHref(raw);
+    // Only http(s) addresses that parse become links; everything else stays text.
+    const href = httpHref(raw);
     if (!href) continue;
     if (start > index) out.push({ kind: "text", text: text.slice(index, start) });
     out.push({ kind: "link", text: raw, href });

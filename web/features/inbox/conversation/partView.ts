@@ -1,4 +1,5 @@
 import type { MessagePart, mediaTypes } from "../../../../common/inbox";
+import { httpHref } from "../../../ui/url";
 
 /**
  * A media address the timeline may use: an absolute http(s) URL, or a path of Parley's own API (served with the
@@ -6,12 +7,7 @@ import type { MessagePart, mediaTypes } from "../../../../common/inbox";
  */
 export const safeMediaUrl = (url: string): string | null => {
   if (url.startsWith("/api/") && !url.startsWith("//")) return url;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
-  } catch {
-    return null;
-  }
+  return httpHref(url);
 };
 
 const sizeUnits = ["kilobyte", "megabyte", "gigabyte", "terabyte"] as const;

@@ -10,6 +10,7 @@ import { CopyField } from "../../../ui/CopyField";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { FormActions } from "../../../ui/FormActions";
 import { ShownOnce } from "../../../ui/ShownOnce";
+import { httpHref } from "../../../ui/url";
 
 interface Props {
   workspaceId: string;
@@ -18,14 +19,7 @@ interface Props {
   onCreated: () => void;
 }
 
-const isHttpUrl = (value: string): boolean => {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
-};
+const isHttpUrl = (value: string): boolean => httpHref(value) !== null;
 
 const inboundExample = `{
   "eventId": "evt-1",

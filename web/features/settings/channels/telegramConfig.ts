@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type ChannelDto, type CreateChannelRequest, telegramChannelConfig } from "../../../../common/inbox";
+import { httpHref } from "../../../ui/url";
 
 export type TelegramMode = "polling" | "webhook";
 
@@ -47,14 +48,7 @@ export interface TelegramForm {
 /** Which field is wrong, as i18n keys (checked again by the server, which also asks Telegram). */
 export type TelegramFormErrors = Partial<Record<keyof TelegramForm, string>>;
 
-const isHttpUrl = (value: string): boolean => {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
-};
+const isHttpUrl = (value: string): boolean => httpHref(value) !== null;
 
 export const validateTelegramForm = (form: TelegramForm, requireToken = true): TelegramFormErrors => {
   const errors: TelegramFormErrors = {};
