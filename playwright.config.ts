@@ -4,13 +4,15 @@ import { defineConfig } from "@playwright/test";
 
 /** Each server gets a fresh data directory, deleted before the run. */
 const freshDataDir = (name: string): string => {
-  const dir = path.resolve(".tmp", `e2e-${name}`);
+  const dir = path.resolve(".tmp", `e2e-${name}-${portBase}`);
   // The config is loaded again in every worker: only the runner, before starting the servers, may delete.
   if (process.env.TEST_WORKER_INDEX === undefined) fs.rmSync(dir, { recursive: true, force: true });
   return dir;
 };
 
-const ports = { app: 3101, firstRun: 3102 } as const;
+/** `E2E_PORT_BASE` lets two runs share a machine (ports base and base + 1). */
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3101);
+const ports = { app: portBase, firstRun: portBase + 1 } as const;
 const host = "127.0.0.1";
 
 export default defineConfig({
@@ -22,7 +24,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
-  outputDir: ".tmp/test-results",
+  outputDir: `.tmp/test-results-${portBase}`,
   use: {
     browserName: "chromium",
     viewport: { width: 1440, height: 900 },

@@ -29,6 +29,9 @@ export const errorCodes = [
   "not_supported",
   "channel_unreachable",
   "already_connected",
+  "origin_not_allowed",
+  "identity_required",
+  "invalid_visitor",
   "internal",
 ] as const;
 

@@ -32,6 +32,9 @@ import { PollerManager, type PollerOptions } from "./modules/inbound/pollers";
 import { inboundRoutes } from "./modules/inbound/routes";
 import { invitationRoutes } from "./modules/invitations/routes";
 import { setupRoutes } from "./modules/setup/routes";
+import { widgetPages } from "./modules/widget/pages";
+import { attachWidgetRealtime } from "./modules/widget/realtime";
+import { widgetRoutes } from "./modules/widget/routes";
 import { workspaceRoutes } from "./modules/workspaces/routes";
 import { attachRealtime } from "./realtime/server";
 
@@ -42,6 +45,8 @@ export type AppOptions = {
   db: Kysely<DB>;
   logger?: boolean;
   webDir?: string;
+  /** The built visitor's widget (default dist/widget/widget.js). */
+  widgetFile?: string;
   /** Run the delivery worker in this process (default true; tests may drive it themselves). */
   worker?: boolean;
   /** Embedded database (PGlite): one connection, so no parallel transactions. */
@@ -164,9 +169,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   for (const routes of modules) await app.register(routes, { ctx });
   const batcher = new InboundBatcher(opts.db, bus, opts.config.inboundParallel ?? (opts.embedded ? 1 : 3));
   await app.register(inboundRoutes, { ctx, batcher });
+  await app.register(widgetRoutes, { ctx, batcher });
+  await app.register(widgetPages, { ctx, widgetFile: opts.widgetFile ?? path.join(root, "dist", "widget", "widget.js") });
   const pollers = new PollerManager({ db: opts.db, bus, batcher, env: connectors }, { log: app.log, ...opts.pollers });
   app.decorate("pollers", pollers);
-  attachRealtime(app, ctx, bus);
+  const io = attachRealtime(app, ctx, bus);
+  const offWidget = attachWidgetRealtime(io, ctx, bus);
+  app.addHook("preClose", async () => {
+    offWidget();
+  });
   if (opts.worker !== false) {
     app.addHook("onReady", async () => {
       delivery.start();

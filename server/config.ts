@@ -18,6 +18,7 @@ const envSchema = z.object({
   PARLEY_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PARLEY_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   PARLEY_LOGIN_LIMIT: z.coerce.number().int().min(1).default(10),
+  PARLEY_WIDGET_LIMIT: z.coerce.number().int().min(1).default(120),
   PARLEY_INBOUND_PARALLEL: z.coerce.number().int().min(1).max(16).optional(),
   PARLEY_DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
   PARLEY_FILE_LIMIT: z.coerce
@@ -40,6 +41,8 @@ export type Config = {
   dbPoolSize: number;
   bodyLimit: number;
   loginLimit: number;
+  /** Requests per minute a widget visitor (or, before they have a token, an IP address) may make. */
+  widgetLimit: number;
   sessionDays: number;
   /** Largest file accepted (uploads and media fetched from messengers), bytes. */
   fileLimit: number;
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: e.PARLEY_DB_POOL_SIZE,
     bodyLimit: e.PARLEY_BODY_LIMIT,
     loginLimit: e.PARLEY_LOGIN_LIMIT,
+    widgetLimit: e.PARLEY_WIDGET_LIMIT,
     sessionDays: e.PARLEY_SESSION_DAYS,
     inboundParallel: e.PARLEY_INBOUND_PARALLEL,
     deliveryLeaseMs: e.PARLEY_DELIVERY_LEASE_MS,

@@ -3,10 +3,12 @@ import { AppError } from "../http/errors";
 import { apiConnector } from "./api/connector";
 import { telegramConnector } from "./telegram/connector";
 import type { Connector } from "./types";
+import { widgetConnector } from "./widget/connector";
 
 const connectors = new Map<ChannelKind, Connector>([
   [apiConnector.kind, apiConnector],
   [telegramConnector.kind, telegramConnector],
+  [widgetConnector.kind, widgetConnector],
 ]);
 
 const none: ChannelCapabilities = {

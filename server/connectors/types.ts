@@ -29,6 +29,8 @@ export type InboundMessage = {
     phone?: string | undefined;
     email?: string | undefined;
     avatarUrl?: string | undefined;
+    /** The name a new client gets when `name` is not given (never overwrites a name already known). */
+    fallbackName?: string | undefined;
   };
   /** `event`: something the client did rather than wrote (a button press); shown as an action. */
   kind?: "message" | "event";

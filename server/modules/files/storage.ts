@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { FastifyReply } from "fastify";
+import { isImage } from "../../lib/sniff";
 
 /**
  * Files live under `<data dir>/files/<workspace>/<id>`, written to a temporary name and renamed, so
@@ -50,4 +52,26 @@ export function safeFileName(name: string | undefined): string {
 /** Where the files API serves a stored file (relative to the app). */
 export function fileUrl(workspaceId: string, fileId: string): string {
   return `/api/v1/workspaces/${workspaceId}/files/${fileId}`;
+}
+
+const inlineTypes = /^(image|audio|video)\//;
+
+/**
+ * Sends a stored file: its sniffed type, shown inline only for images, audio and video (anything else
+ * downloads), sandboxed so that even a file that slipped through as HTML cannot run script.
+ */
+export function sendStoredFile(
+  reply: FastifyReply,
+  storage: FileStorage,
+  row: { workspace_id: string; id: string; name: string; mime: string; size: number | string },
+  cacheControl = "private, max-age=31536000, immutable",
+): FastifyReply {
+  const disposition = inlineTypes.test(row.mime) || isImage(row.mime) ? "inline" : "attachment";
+  return reply
+    .header("content-type", row.mime)
+    .header("content-length", String(row.size))
+    .header("content-disposition", `${disposition}; filename*=UTF-8''${encodeURIComponent(row.name)}`)
+    .header("content-security-policy", "sandbox; default-src 'none'")
+    .header("cache-control", cacheControl)
+    .send(storage.open(row.workspace_id, row.id));
 }

@@ -146,7 +146,7 @@ async function upsertChats(tx: Tx, fresh: Fresh[], now: Date): Promise<{ created
       return {
         workspace_id: f.item.channel.workspace_id,
         id: newId(),
-        name: c.name ?? f.item.event.client.externalId,
+        name: c.name ?? f.item.event.client.fallbackName ?? f.item.event.client.externalId,
         phone: c.phone ?? null,
         phone_digits: c.phone_digits ?? null,
         email: c.email ?? null,

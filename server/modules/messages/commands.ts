@@ -85,7 +85,7 @@ export async function sendMessage(
       .executeTakeFirst();
     if (!target) throw new AppError(400, "validation_failed", "The message you reply to is not in this chat.");
   }
-  const parts = await outgoingParts(tx, workspaceId, capabilitiesOf(chat.kind), input);
+  const parts = await outgoingParts(tx.db, workspaceId, capabilitiesOf(chat.kind), input);
   const text = input.text && input.text.length > 0 ? input.text : null;
   const now = new Date();
   const row = await tx.db

@@ -1,5 +1,6 @@
+import type { Kysely } from "kysely";
 import type { ChannelCapabilities, MessagePart, SendMessageRequest } from "../../../common/inbox";
-import type { Tx } from "../../db/tx";
+import type { DB } from "../../db/schema";
 import { AppError } from "../../http/errors";
 import { fileUrl } from "../files/storage";
 
@@ -15,14 +16,14 @@ export function mediaTypeOf(mime: string, asVoice: boolean): MediaType {
 }
 
 /**
- * The parts of a manager's message: attachments (files of this workspace, in order) and link buttons,
+ * The parts of a message (a manager's, or a widget visitor's): attachments (files of this workspace, in order) and link buttons,
  * refused with a clear reason where the channel's messenger cannot carry them.
  */
 export async function outgoingParts(
-  tx: Tx,
+  db: Kysely<DB>,
   workspaceId: string,
   capabilities: ChannelCapabilities,
-  input: SendMessageRequest,
+  input: Pick<SendMessageRequest, "attachments" | "buttons">,
 ): Promise<MessagePart[]> {
   const attachments = input.attachments ?? [];
   const buttons = input.buttons ?? [];
@@ -35,7 +36,7 @@ export async function outgoingParts(
   const parts: MessagePart[] = [];
   if (attachments.length > 0) {
     const ids = attachments.map((a) => a.fileId);
-    const rows = await tx.db
+    const rows = await db
       .selectFrom("files")
       .select(["id", "name", "mime", "size"])
       .where("workspace_id", "=", workspaceId)
