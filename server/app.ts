@@ -11,6 +11,7 @@ import { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import type { Config } from "./config";
 import { connectorEnv } from "./connectors/env";
+import type { ConnectorEnv } from "./connectors/types";
 import type { Ctx } from "./context";
 import type { DB } from "./db/schema";
 import { inTx } from "./db/tx";
@@ -24,6 +25,7 @@ import { apiTokenRoutes } from "./modules/api-tokens/routes";
 import { authRoutes } from "./modules/auth/routes";
 import { channelRoutes } from "./modules/channels/routes";
 import { chatRoutes } from "./modules/chats/routes";
+import { demoRoutes } from "./modules/demo/routes";
 import { eventRoutes } from "./modules/events/routes";
 import { fileRoutes } from "./modules/files/routes";
 import { healthRoutes } from "./modules/health/routes";
@@ -66,6 +68,7 @@ declare module "fastify" {
     delivery: DeliveryWorker;
     pollers: PollerManager;
     bus: EventBus;
+    connectors: ConnectorEnv;
   }
 }
 
@@ -126,6 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate("delivery", delivery);
   app.decorate("bus", bus);
+  app.decorate("connectors", connectors);
   await app.register(fastifyRateLimit, { global: false, ...(redis ? { redis, nameSpace: "parley-rl:" } : {}) });
   await app.register(fastifySwagger, {
     openapi: {
@@ -165,12 +169,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     channelRoutes,
     chatRoutes,
     fileRoutes,
+    demoRoutes,
   ];
   for (const routes of modules) await app.register(routes, { ctx });
   const batcher = new InboundBatcher(opts.db, bus, opts.config.inboundParallel ?? (opts.embedded ? 1 : 3));
   await app.register(inboundRoutes, { ctx, batcher });
   await app.register(widgetRoutes, { ctx, batcher });
-  await app.register(widgetPages, { ctx, widgetFile: opts.widgetFile ?? path.join(root, "dist", "widget", "widget.js") });
+  await app.register(widgetPages, {
+    ctx,
+    widgetFile: opts.widgetFile ?? path.join(root, "dist", "widget", "widget.js"),
+  });
   const pollers = new PollerManager({ db: opts.db, bus, batcher, env: connectors }, { log: app.log, ...opts.pollers });
   app.decorate("pollers", pollers);
   const io = attachRealtime(app, ctx, bus);

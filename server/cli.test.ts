@@ -13,9 +13,9 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, [bin, "serve"], {
-    env: { ...process.env, LOG_LEVEL: "warn", HOST: "127.0.0.1", PARLEY_DATA_DIR: dataDir, DATABASE_URL: "", ...env },
+function start(env: Record<string, string>, command = "serve", dir = dataDir) {
+  const child = spawn(process.execPath, [bin, command], {
+    env: { ...process.env, LOG_LEVEL: "warn", HOST: "127.0.0.1", PARLEY_DATA_DIR: dir, DATABASE_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
@@ -76,4 +76,41 @@ describe("parley serve", () => {
     expect(await bad.exited).toBe(2);
     expect(bad.output()).toMatch(/PORT/);
   }, 30_000);
+});
+
+describe("parley demo", () => {
+  it("on a fresh install creates a demo owner and workspace, prints how to sign in and the sandbox, and reuses them next time", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-demo-"));
+    try {
+      const first = start({ PORT: "0" }, "demo", dir);
+      const url = (await first.listening).replace("localhost", "127.0.0.1");
+      await expect.poll(() => /Play the client/.test(first.output())).toBe(true);
+      const out = first.output();
+      const password = /as demo@parley\.local with the password (\S+),/.exec(out)?.[1];
+      const sandbox = /(\/sandbox\/[0-9a-f-]{36})/.exec(out)?.[1];
+      expect(password).toBeDefined();
+      expect(sandbox).toBeDefined();
+      expect((await fetch(`${url}${sandbox}`)).status).toBe(200);
+      const login = await fetch(`${url}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "demo@parley.local", password }),
+      });
+      expect(login.status).toBe(200);
+      const me = (await login.json()) as { workspaces: Array<{ name: string }> };
+      expect(me.workspaces.map((w) => w.name).sort()).toEqual(["Demo", "My company"]);
+      first.child.kill("SIGTERM");
+      expect(await first.exited).toBe(0);
+
+      const second = start({ PORT: "0" }, "demo", dir);
+      await second.listening;
+      await expect.poll(() => /Play the client/.test(second.output())).toBe(true);
+      expect(second.output()).not.toMatch(/password/);
+      expect(second.output()).toContain(sandbox);
+      second.child.kill("SIGTERM");
+      expect(await second.exited).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

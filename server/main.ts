@@ -1,14 +1,17 @@
+import { sandboxPath } from "../common/widget";
 import { buildApp } from "./app";
 import { type Config, ConfigError, loadConfig } from "./config";
 import { connect, type Database } from "./db/connect";
 import { DataDirLockedError } from "./db/lock";
 import { migrate } from "./db/migrate";
+import { ensureDemo } from "./modules/demo/first-run";
 import { bootstrapAdmin } from "./modules/setup/bootstrap";
 
 const usage = `Usage: parley <command>
 
 Commands:
   serve     run the web app, the API and the realtime server (default)
+  demo      like serve, with a demo workspace (people, conversations, a web widget) and its sandbox page
   migrate   apply database migrations and exit
   help      show this text
 
@@ -22,10 +25,11 @@ async function openDb(config: Config): Promise<Database> {
   return database;
 }
 
-async function serve(config: Config): Promise<void> {
+async function serve(config: Config, withDemo = false): Promise<void> {
   const database = await openDb(config);
   const app = await buildApp({ config, db: database.db, embedded: database.kind === "pglite" });
   await bootstrapAdmin(database.db, config, app.log);
+  const demo = withDemo ? await ensureDemo(database.db, config, app.connectors, app.bus) : null;
   // One process owns an embedded database: jobs it had claimed before a crash can be taken at once.
   if (database.kind === "pglite") {
     await app.delivery.releaseLeases();
@@ -56,6 +60,11 @@ async function serve(config: Config): Promise<void> {
   const url = config.publicUrl ?? `http://localhost:${port}`;
   const where = database.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL";
   console.log(`Parley is listening on ${url} (${where})`);
+  if (demo) {
+    const password = demo.password ? ` with the password ${demo.password}` : "";
+    console.log(`Demo: sign in at ${url}/login as ${demo.email}${password}, then open ${url}/w/${demo.workspaceId}`);
+    console.log(`Play the client in another tab: ${url}${sandboxPath(demo.channelId)}`);
+  }
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -76,6 +85,7 @@ export async function main(argv: string[]): Promise<void> {
   }
   try {
     if (command === "serve") return await serve(config);
+    if (command === "demo") return await serve(config, true);
     if (command === "migrate") {
       const database = await openDb(config);
       await database.close();
