@@ -1,4 +1,5 @@
 import { BrowserRouter } from "react-router";
+import { Notices } from "../ui/Notices";
 import { AppRoutes } from "./AppRoutes";
 import { Providers } from "./Providers";
 
@@ -7,5 +8,6 @@ export const App = () => (
     <BrowserRouter>
       <AppRoutes />
     </BrowserRouter>
+    <Notices />
   </Providers>
 );

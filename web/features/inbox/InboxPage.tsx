@@ -3,6 +3,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { useMe } from "../../api/session";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { useWorkspaceSummary } from "../workspaces/useCurrentWorkspace";
 import { ClientCardPane } from "./card/ClientCardPane";
@@ -12,6 +13,7 @@ import classes from "./Inbox.module.css";
 import { ChatListPane } from "./list/ChatListPane";
 import { RowSkeletons } from "./list/RowSkeletons";
 import { loadPaneSizes, savePaneSizes } from "./paneSizes";
+import { InboxLiveContext } from "./realtime/live";
 import { useInboxRealtime } from "./realtime/useInboxRealtime";
 
 /**
@@ -25,7 +27,8 @@ export const InboxPage = () => {
   usePageTitle(t("inbox.title"));
   const workspace = useWorkspaceSummary();
   const { chatId } = useParams();
-  const { ready } = useInboxRealtime(workspace.id);
+  const me = useMe();
+  const { ready, live } = useInboxRealtime(workspace.id, me.user.id);
   const wide = useMediaQuery("(min-width: 1100px)", true) ?? true;
   const [sizes] = useState(loadPaneSizes);
   const splitter = useRef<HTMLDivElement>(null);
@@ -38,7 +41,7 @@ export const InboxPage = () => {
     });
   }, [t, wide]);
   return (
-    <>
+    <InboxLiveContext value={live}>
       <h1 className={classes.visuallyHidden}>{t("inbox.title")}</h1>
       <Splitter
         key={wide ? "wide" : "narrow"}
@@ -62,6 +65,6 @@ export const InboxPage = () => {
         )}
       </Splitter>
       <HotkeysHelp />
-    </>
+    </InboxLiveContext>
   );
 };

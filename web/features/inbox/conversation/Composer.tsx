@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { ChatDto, MessageDto } from "../../../../common/inbox";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { IconAlert, IconReply, IconSend, IconX } from "../../../ui/icons";
+import { useTypingEmitter } from "../realtime/live";
 import { AttachButton } from "./AttachButton";
 import { AttachmentChips } from "./AttachmentChips";
 import { maxAttachments, sendBlock, sendBody } from "./attachments";
@@ -25,7 +26,10 @@ interface Props {
 /** Unsent text per chat, kept while the tab lives (server-side drafts come with P12 drafts). */
 const drafts = new Map<string, string>();
 
-/** P12: the message panel. Ctrl+Enter (⌘+Enter) sends, Shift+Enter marks the chat read. */
+/**
+ * P12: the message panel. Ctrl+Enter (⌘+Enter) sends, Shift+Enter marks the chat read. While the manager types,
+ * the others (the client in the widget, colleagues) are told so.
+ */
 export const Composer = ({ workspaceId, chatId, chat, replyTo, onCancelReply, onMarkRead }: Props) => {
   const { t } = useTranslation();
   const [text, setTextState] = useState(() => drafts.get(chatId) ?? "");
@@ -35,12 +39,14 @@ export const Composer = ({ workspaceId, chatId, chat, replyTo, onCancelReply, on
     else drafts.delete(chatId);
   };
   const input = useRef<HTMLTextAreaElement>(null);
+  const typing = useTypingEmitter(chatId);
   const send = useSendMessage(workspaceId, chatId);
   const files = useAttachments(workspaceId);
   const media = chat ? chat.channel.capabilities.media : null;
   const block = sendBlock(text, files.attachments);
   const submit = () => {
     if (block || send.isPending) return;
+    typing.stop();
     send.mutate(sendBody(text, files.attachments, replyTo?.id ?? null), {
       onSuccess: () => {
         setText("");
@@ -128,6 +134,7 @@ export const Composer = ({ workspaceId, chatId, chat, replyTo, onCancelReply, on
           value={text}
           onChange={(event) => {
             setText(event.currentTarget.value);
+            typing.input(event.currentTarget.value);
             if (send.error) send.reset();
           }}
           onKeyDown={onKeyDown}

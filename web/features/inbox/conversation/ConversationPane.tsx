@@ -2,24 +2,27 @@ import { Box, Center, EmptyState, Group, Kbd, Skeleton, Stack, Text } from "@man
 import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import type { MessageDto } from "../../../../common/inbox";
-import { useChat } from "../../../api/inbox";
+import { useChat, useChatCounts } from "../../../api/inbox";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { IconMessages } from "../../../ui/icons";
 import classes from "../Inbox.module.css";
 import { Composer } from "./Composer";
 import { ConversationHeader } from "./ConversationHeader";
 import { Timeline } from "./Timeline";
+import { TypingIndicator } from "./TypingIndicator";
 import { useMarkRead } from "./useChatActions";
 
-const Choose = () => {
+const Choose = ({ workspaceId }: { workspaceId: string }) => {
   const { t } = useTranslation();
+  // A workspace without any conversation: there is nothing to choose yet (the list offers the next steps).
+  const none = useChatCounts(workspaceId).data?.all === 0;
   return (
     <Center h="100%" className={classes.centre} component="section" aria-label={t("inbox.conversationLabel")}>
       <EmptyState
         icon={<IconMessages size={28} />}
         withIndicatorBackground
         title={t("inbox.chooseTitle")}
-        description={t("inbox.chooseText")}
+        description={none ? t("inbox.nothingYetText") : t("inbox.chooseText")}
       >
         <Text size="xs" c="dimmed" mt="sm">
           <Trans i18nKey="inbox.hotkeysHint" components={{ kbd: <Kbd size="xs" /> }} />
@@ -64,6 +67,7 @@ const Conversation = ({ workspaceId, chatId }: { workspaceId: string; chatId: st
         channel={chat.data?.channel ?? null}
         onReply={setReplyTo}
       />
+      <TypingIndicator chatId={chatId} />
       <Composer
         workspaceId={workspaceId}
         chatId={chatId}
@@ -78,4 +82,8 @@ const Conversation = ({ workspaceId, chatId }: { workspaceId: string; chatId: st
 
 /** The centre pane: the open conversation, or what to do when none is open. */
 export const ConversationPane = ({ workspaceId, chatId }: { workspaceId: string; chatId: string | undefined }) =>
-  chatId ? <Conversation key={chatId} workspaceId={workspaceId} chatId={chatId} /> : <Choose />;
+  chatId ? (
+    <Conversation key={chatId} workspaceId={workspaceId} chatId={chatId} />
+  ) : (
+    <Choose workspaceId={workspaceId} />
+  );

@@ -5,6 +5,7 @@ import type { ChatDto } from "../../../../common/inbox";
 import { formatExact, formatRelative } from "../../../ui/time";
 import { UserAvatar } from "../../../ui/UserAvatar";
 import { ChannelIcon, statusColor } from "../ChannelIcon";
+import { useTypingNames } from "../realtime/live";
 import classes from "./ChatList.module.css";
 
 interface Props {
@@ -13,12 +14,14 @@ interface Props {
   href: (chatId: string) => string;
 }
 
-/** One line of the list: who, where from, the last word, when, and how much is unread. */
+/** One line of the list: who, where from, the last word (or that someone types), when, and how much is unread. */
 export const ChatRow = ({ chat, active, href }: Props) => {
   const { t, i18n } = useTranslation();
   const last = chat.lastMessage;
   const preview = last ? (last.text ?? t("inbox.attachment")) : t("inbox.noMessages");
   const at = last?.createdAt ?? chat.lastActivityAt;
+  // Someone typing in the chat says more than its last message, for as long as they type.
+  const typing = useTypingNames(chat.id).length > 0;
   const label = t("inbox.rowLabel", { name: chat.client.name, channel: chat.channel.name, count: chat.unreadCount });
   const rowLabel =
     chat.client.status === "subscribed"
@@ -55,14 +58,26 @@ export const ChatRow = ({ chat, active, href }: Props) => {
             </Text>
           </Group>
           <Group gap={6} wrap="nowrap" justify="space-between">
-            <Text size="sm" c={chat.unreadCount > 0 ? undefined : "dimmed"} truncate="end">
-              {last?.direction === "out" && (
-                <Text span inherit c="dimmed">
-                  {t("inbox.youPrefix")}{" "}
-                </Text>
-              )}
-              {preview}
-            </Text>
+            {typing ? (
+              <Text
+                size="sm"
+                c="var(--mantine-primary-color-light-color)"
+                fs="italic"
+                truncate="end"
+                data-testid="chat-row-typing"
+              >
+                {t("inbox.typingMark")}
+              </Text>
+            ) : (
+              <Text size="sm" c={chat.unreadCount > 0 ? undefined : "dimmed"} truncate="end">
+                {last?.direction === "out" && (
+                  <Text span inherit c="dimmed">
+                    {t("inbox.youPrefix")}{" "}
+                  </Text>
+                )}
+                {preview}
+              </Text>
+            )}
             {chat.unreadCount > 0 && (
               <Badge size="sm" circle={chat.unreadCount < 10} style={{ flexShrink: 0 }} aria-hidden="true">
                 {chat.unreadCount > 99 ? "99+" : chat.unreadCount}

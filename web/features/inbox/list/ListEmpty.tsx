@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { settingsPath } from "../../../app/paths";
 import { IconCheck, IconPlug, IconSearch } from "../../../ui/icons";
+import { DemoOffer } from "../../demo/DemoOffer";
 import { isAdmin, useWorkspaceSummary } from "../../workspaces/useCurrentWorkspace";
 
 interface Props {
@@ -15,7 +16,6 @@ interface Props {
 /** What an empty list means, and what to do next. */
 export const ListEmpty = ({ query, tab, hasChannels }: Props) => {
   const { t } = useTranslation();
-  const workspace = useWorkspaceSummary();
   if (query) {
     return (
       <EmptyState
@@ -40,6 +40,13 @@ export const ListEmpty = ({ query, tab, hasChannels }: Props) => {
       />
     );
   }
+  return <NoConversations hasChannels={hasChannels} />;
+};
+
+/** A workspace without conversations: connect a channel, or try Parley in the demo workspace (P27). */
+const NoConversations = ({ hasChannels }: { hasChannels: boolean | null }) => {
+  const { t } = useTranslation();
+  const workspace = useWorkspaceSummary();
   const connect = hasChannels === false;
   return (
     <EmptyState
@@ -52,13 +59,13 @@ export const ListEmpty = ({ query, tab, hasChannels }: Props) => {
         connect ? (isAdmin(workspace) ? t("inbox.emptyText") : t("inbox.emptyTextManager")) : t("inbox.waitingText")
       }
     >
-      {connect && (
-        <EmptyState.Actions>
+      <DemoOffer>
+        {connect && (
           <Button size="sm" variant="light" component={Link} to={settingsPath(workspace.id, "channels")}>
             {t("inbox.openChannels")}
           </Button>
-        </EmptyState.Actions>
-      )}
+        )}
+      </DemoOffer>
     </EmptyState>
   );
 };

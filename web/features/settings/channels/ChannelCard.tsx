@@ -7,6 +7,8 @@ import { ChannelIcon, channelKindName } from "../../inbox/ChannelIcon";
 import { TelegramDetails } from "./TelegramDetails";
 import { telegramConfigOf } from "./telegramConfig";
 import { WebhookUrl } from "./WebhookUrl";
+import { WidgetDetails } from "./WidgetDetails";
+import { widgetConfigOf } from "./widgetConfig";
 
 interface Props {
   channel: ChannelDto;
@@ -23,8 +25,15 @@ export const ChannelCard = ({ channel, admin, busy, onToggle, onRemove, onShowSe
   const { t } = useTranslation();
   const paused = channel.status === "paused";
   const telegram = telegramConfigOf(channel);
-  // A Telegram bot in polling mode receives nothing at its webhook URL: showing it would only mislead.
-  const showWebhook = !telegram || telegram.mode === "webhook";
+  const widget = widgetConfigOf(channel);
+  // A Telegram bot in polling mode receives nothing at its webhook URL, nor does a widget: showing it would mislead.
+  const showWebhook = !widget && (!telegram || telegram.mode === "webhook");
+  const secretLabels = widget
+    ? { tip: t("channels.widget.showSecret"), label: t("channels.widget.showSecretNamed", { name: channel.name }) }
+    : { tip: t("channels.showSecret"), label: t("channels.showSecretNamed", { name: channel.name }) };
+  const settingsLabels = widget
+    ? { tip: t("channels.widget.settings"), label: t("channels.widget.settingsNamed", { name: channel.name }) }
+    : { tip: t("channels.telegram.settings"), label: t("channels.telegram.settingsNamed", { name: channel.name }) };
   return (
     <Paper withBorder p="sm" radius="md" role="listitem" aria-label={channel.name}>
       <Stack gap={8}>
@@ -35,7 +44,7 @@ export const ChannelCard = ({ channel, admin, busy, onToggle, onRemove, onShowSe
               {channel.name}
             </Text>
             <Text size="sm" c="dimmed">
-              {channelKindName[channel.kind]}
+              {widget ? t("channels.kindWidget") : channelKindName[channel.kind]}
             </Text>
             <Badge size="sm" variant="light" color={paused ? "gray" : "teal"}>
               {t(`channels.status.${channel.status}`)}
@@ -43,26 +52,16 @@ export const ChannelCard = ({ channel, admin, busy, onToggle, onRemove, onShowSe
           </Group>
           {admin && (
             <Group gap={4} wrap="nowrap">
-              {channel.kind === "api" && (
-                <Tooltip label={t("channels.showSecret")} withArrow>
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    onClick={onShowSecret}
-                    aria-label={t("channels.showSecretNamed", { name: channel.name })}
-                  >
+              {(channel.kind === "api" || widget) && (
+                <Tooltip label={secretLabels.tip} withArrow>
+                  <ActionIcon variant="subtle" color="gray" onClick={onShowSecret} aria-label={secretLabels.label}>
                     <IconKey size={16} />
                   </ActionIcon>
                 </Tooltip>
               )}
-              {telegram && (
-                <Tooltip label={t("channels.telegram.settings")} withArrow>
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    onClick={onSettings}
-                    aria-label={t("channels.telegram.settingsNamed", { name: channel.name })}
-                  >
+              {(telegram || widget) && (
+                <Tooltip label={settingsLabels.tip} withArrow>
+                  <ActionIcon variant="subtle" color="gray" onClick={onSettings} aria-label={settingsLabels.label}>
                     <IconSettingsSliders size={16} />
                   </ActionIcon>
                 </Tooltip>
@@ -92,6 +91,7 @@ export const ChannelCard = ({ channel, admin, busy, onToggle, onRemove, onShowSe
           )}
         </Group>
         {telegram && <TelegramDetails config={telegram} />}
+        {widget && <WidgetDetails channelId={channel.id} name={channel.name} config={widget} />}
         {showWebhook && <WebhookUrl url={channel.webhookUrl} />}
         <Group gap="lg" wrap="wrap">
           <Group gap={6} wrap="nowrap">

@@ -10,12 +10,29 @@ import { workspacePath } from "../../../api/workspaces";
 import { ConfirmModal } from "../../../ui/ConfirmModal";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { IconPlug, IconPlus } from "../../../ui/icons";
+import { DemoOffer } from "../../demo/DemoOffer";
 import { isAdmin, useWorkspaceSummary } from "../../workspaces/useCurrentWorkspace";
 import { SettingsSection } from "../SettingsSection";
 import { ChannelCard } from "./ChannelCard";
 import { CreateChannelModal } from "./CreateChannelModal";
 import { SecretModal } from "./SecretModal";
 import { TelegramSettingsModal } from "./TelegramSettingsModal";
+import { WidgetSettingsModal } from "./WidgetSettingsModal";
+
+/** No channel yet: what to do next, and the demo workspace to look around first (P27). */
+const NoChannels = ({ admin }: { admin: boolean }) => {
+  const { t } = useTranslation();
+  return (
+    <EmptyState
+      icon={<IconPlug size={24} />}
+      withIndicatorBackground
+      title={t("channels.emptyTitle")}
+      description={admin ? t("channels.emptyText") : t("channels.emptyTextManager")}
+    >
+      <DemoOffer />
+    </EmptyState>
+  );
+};
 
 /** P21: the workspace's channels and their health; admins add, pause and remove them, managers look. */
 export const ChannelsSettings = () => {
@@ -57,14 +74,7 @@ export const ChannelsSettings = () => {
       <ErrorAlert error={channels.error} onRetry={() => void channels.refetch()} />
       <ErrorAlert error={toggle.error} />
       {channels.isPending && <Skeleton h={120} />}
-      {channels.data?.length === 0 && (
-        <EmptyState
-          icon={<IconPlug size={24} />}
-          withIndicatorBackground
-          title={t("channels.emptyTitle")}
-          description={admin ? t("channels.emptyText") : t("channels.emptyTextManager")}
-        />
-      )}
+      {channels.data?.length === 0 && <NoChannels admin={admin} />}
       {channels.data && channels.data.length > 0 && (
         <Stack gap="xs">
           <Text size="sm" c="dimmed">
@@ -89,7 +99,18 @@ export const ChannelsSettings = () => {
       {admin && <CreateChannelModal opened={creating} onClose={close} workspaceId={workspace.id} />}
       {admin && <SecretModal workspaceId={workspace.id} channel={revealing} onClose={() => setRevealing(null)} />}
       {admin && (
-        <TelegramSettingsModal workspaceId={workspace.id} channel={configuring} onClose={() => setConfiguring(null)} />
+        <TelegramSettingsModal
+          workspaceId={workspace.id}
+          channel={configuring?.kind === "telegram" ? configuring : null}
+          onClose={() => setConfiguring(null)}
+        />
+      )}
+      {admin && (
+        <WidgetSettingsModal
+          workspaceId={workspace.id}
+          channel={configuring?.kind === "widget" ? configuring : null}
+          onClose={() => setConfiguring(null)}
+        />
       )}
       <ConfirmModal
         opened={removing !== null}

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiChannelForm } from "./ApiChannelForm";
 import { TelegramChannelForm } from "./TelegramChannelForm";
+import { WidgetChannelForm } from "./WidgetChannelForm";
 
 interface Props {
   opened: boolean;
@@ -10,9 +11,17 @@ interface Props {
   workspaceId: string;
 }
 
-type Kind = "api" | "telegram";
+const kinds = ["api", "telegram", "widget"] as const;
+type Kind = (typeof kinds)[number];
+const isKind = (value: string): value is Kind => (kinds as readonly string[]).includes(value);
 
-/** Adds a channel: first its kind (API channel or Telegram bot), then what that kind needs. */
+const titles = {
+  api: "channels.createTitle",
+  telegram: "channels.createTitleTelegram",
+  widget: "channels.createTitleWidget",
+} as const satisfies Record<Kind, string>;
+
+/** Adds a channel: first its kind (API channel, Telegram bot or web widget), then what that kind needs. */
 export const CreateChannelModal = ({ opened, onClose, workspaceId }: Props) => {
   const { t } = useTranslation();
   const [kind, setKind] = useState<Kind>("api");
@@ -23,32 +32,31 @@ export const CreateChannelModal = ({ opened, onClose, workspaceId }: Props) => {
     setKind("api");
     setCreated(false);
   };
+  const formProps = { workspaceId, onClose: close, onCreated: () => setCreated(true) };
   const form =
     kind === "telegram" ? (
-      <TelegramChannelForm workspaceId={workspaceId} onClose={close} onCreated={() => setCreated(true)} />
+      <TelegramChannelForm {...formProps} />
+    ) : kind === "widget" ? (
+      <WidgetChannelForm {...formProps} />
     ) : (
-      <ApiChannelForm workspaceId={workspaceId} onClose={close} onCreated={() => setCreated(true)} />
+      <ApiChannelForm {...formProps} />
     );
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      onExitTransitionEnd={reset}
-      title={kind === "telegram" ? t("channels.createTitleTelegram") : t("channels.createTitle")}
-      centered
-      size="lg"
-    >
+    <Modal opened={opened} onClose={close} onExitTransitionEnd={reset} title={t(titles[kind])} centered size="lg">
       <Stack>
         {!created && (
           <SegmentedControl
             fullWidth
             value={kind}
-            onChange={(value) => setKind(value === "telegram" ? "telegram" : "api")}
+            onChange={(value) => {
+              if (isKind(value)) setKind(value);
+            }}
             aria-label={t("channels.kind")}
             data-testid="channel-kind"
             data={[
               { value: "api", label: t("channels.kindApi") },
               { value: "telegram", label: t("channels.kindTelegram") },
+              { value: "widget", label: t("channels.kindWidget") },
             ]}
           />
         )}
