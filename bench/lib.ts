@@ -58,9 +58,10 @@ export async function signIn(base: string): Promise<{ cookie: string; workspaceI
 }
 
 /** A fresh database with the bench owner and an app listening on it over HTTP. */
-export async function startBenchApp(kind: TestDbKind) {
+export async function startBenchApp(kind: TestDbKind, env: Record<string, string> = {}) {
   const database = await createTestDb(kind);
-  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: "silent" }), db: database.db, logger: false });
+  const config = loadConfig({ LOG_LEVEL: "silent", ...env });
+  const app = await buildApp({ config, db: database.db, logger: false, embedded: kind === "pglite" });
   const base = await listenLocal(app);
   await runSetup(database.db, { ...benchOwner, workspaceName: "Bench" });
   const { cookie, workspaceId } = await signIn(base);
