@@ -3,7 +3,7 @@ import { inboxEvents } from "../../../common/inbox";
 import { inTx } from "../../db/tx";
 import { recordEvent } from "../../events/record";
 import { newId } from "../../lib/ids";
-import { type Client, createTestServer, setupOwner, type TestServer } from "../../test/server";
+import { addMember, type Client, createTestServer, setupOwner, type TestServer } from "../../test/server";
 import { createWidgetChannel, identityHash, siteOrigin, visitorOn } from "../../test/widget";
 import { presentMessages } from "../messages/present";
 
@@ -182,6 +182,50 @@ describe("widget visitor API", () => {
     const page = await visitor.messages();
     expect(JSON.stringify(page.json())).not.toContain("secret margin");
     expect(JSON.stringify(page.json())).not.toContain("tagged VIP");
+  });
+
+  it("shows the manager's avatar to the visitor, and no one else's", async () => {
+    const boundary = "----avatar";
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="me.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      png,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const up = await owner.request({
+      method: "PUT",
+      url: "/api/v1/me/avatar",
+      payload,
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(up.statusCode).toBe(200);
+    const visitor = visitorOn(server.app, channel.id);
+    await visitor.session();
+    await visitor.send("Who is answering?");
+    const chatId = (await owner.get(`/api/v1/workspaces/${ws}/chats`)).json().items[0].id;
+    await owner.post(`/api/v1/workspaces/${ws}/chats/${chatId}/messages`, { text: "Olga here." });
+    const shown = (await visitor.messages()).json().items.at(-1);
+    expect(shown.author.avatarUrl).toMatch(new RegExp(`^/widget/${channel.id}/avatars/[0-9a-f-]+\\?v=1$`));
+    const img = await server.app.inject({ method: "GET", url: shown.author.avatarUrl });
+    expect(img.statusCode).toBe(200);
+    expect(img.rawPayload.equals(png)).toBe(true);
+    // Someone of another workspace, with an avatar of their own: not served through this channel.
+    const created = await owner.post("/api/v1/workspaces", { name: "Avatar elsewhere" });
+    const { client: stranger, userId: strangerId } = await addMember(
+      owner,
+      created.json().workspace.id,
+      "stranger-avatar@example.com",
+    );
+    const theirs = await stranger.request({
+      method: "PUT",
+      url: "/api/v1/me/avatar",
+      payload,
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(theirs.statusCode).toBe(200);
+    const refused = await server.app.inject({ method: "GET", url: `/widget/${channel.id}/avatars/${strangerId}` });
+    expect(refused.statusCode).toBe(404);
   });
 
   it("pages older messages with `before`", async () => {
