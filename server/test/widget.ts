@@ -1,7 +1,12 @@
 import { createHmac, randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
+import { inboxEvents } from "../../common/inbox";
 import type { WidgetChannelConfig } from "../../common/widget";
-import type { Client } from "./server";
+import { inTx } from "../db/tx";
+import { recordEvent } from "../events/record";
+import { newId } from "../lib/ids";
+import { presentMessages } from "../modules/messages/present";
+import type { Client, TestServer } from "./server";
 
 export const siteOrigin = "https://shop.example";
 
@@ -72,4 +77,50 @@ export function visitorOn(app: FastifyInstance, channelId: string, origin = site
       });
     },
   };
+}
+
+/**
+ * A private note or an event in a chat, stored and published like a manager's would be (notes have
+ * no command yet): what must never reach the visitor.
+ */
+export async function addInternalMessage(
+  server: TestServer,
+  workspaceId: string,
+  chatId: string,
+  kind: "note" | "event",
+  text: string,
+) {
+  return inTx(
+    server.database.db,
+    async (tx) => {
+      const row = await tx.db
+        .insertInto("messages")
+        .values({
+          workspace_id: workspaceId,
+          id: newId(),
+          chat_id: chatId,
+          kind,
+          direction: "out",
+          author_kind: kind === "note" ? "user" : "system",
+          author_user_id: null,
+          author_name: "Olga Owner",
+          text,
+          parts: "[]",
+          reply_to_id: null,
+          external_id: null,
+          status: null,
+          error: null,
+          sent_at: null,
+          edited_at: null,
+          deleted_at: null,
+          created_at: new Date(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const [message] = await presentMessages(tx.db, workspaceId, [row]);
+      await recordEvent(tx, { workspaceId, type: inboxEvents.messageCreated, payload: { message } });
+      return row;
+    },
+    { bus: server.app.bus },
+  );
 }

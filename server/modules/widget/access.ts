@@ -8,6 +8,7 @@ import { ChannelCache } from "../inbound/channel-cache";
 import { readVisitorToken, type Visitor } from "./visitor";
 
 export type WidgetChannelRow = ChannelRow & { widget: WidgetChannelConfig };
+type PageHeaders = { origin?: string | undefined; host?: string | undefined; authorization?: string | undefined };
 
 /**
  * Who may use a widget channel: its active channel row (cached briefly), the page's origin (the
@@ -46,6 +47,19 @@ export class WidgetAccess {
       "origin_not_allowed",
       `This chat may not be shown on ${origin}. An admin can add the site in the channel's settings.`,
     );
+  }
+
+  /** The channel of a page's request (404) from an allowed origin (403). */
+  async forPage(channelId: string, headers: PageHeaders): Promise<WidgetChannelRow> {
+    const channel = await this.channel(channelId);
+    this.checkOrigin(channel, headers.origin, headers.host);
+    return channel;
+  }
+
+  /** As `forPage`, and the visitor behind the request's token (401). */
+  async forVisitor(channelId: string, headers: PageHeaders): Promise<{ channel: WidgetChannelRow; visitor: Visitor }> {
+    const channel = await this.forPage(channelId, headers);
+    return { channel, visitor: this.visitor(channel, headers.authorization) };
   }
 
   /** The visitor behind `Authorization: Bearer <visitor token>`, or 401. */

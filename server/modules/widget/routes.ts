@@ -28,6 +28,7 @@ import {
   identifiedVisitor,
   identityVerified,
   isVerified,
+  readVisitorToken,
   visitorDisplayName,
   visitorToken,
 } from "./visitor";
@@ -84,8 +85,7 @@ export const widgetRoutes: FastifyPluginAsyncZod<{ ctx: Ctx; batcher: InboundBat
       },
     },
     async (req) => {
-      const channel = await access.channel(req.params.channelId);
-      access.checkOrigin(channel, req.headers.origin, req.headers.host);
+      const channel = await access.forPage(req.params.channelId, req.headers);
       const { identity } = req.body;
       if (identity && !identityVerified(channel.secret, identity)) {
         throw new AppError(
@@ -94,17 +94,10 @@ export const widgetRoutes: FastifyPluginAsyncZod<{ ctx: Ctx; batcher: InboundBat
           "The visitor's identity hash does not match the channel's secret.",
         );
       }
-      let visitor = identity ? identifiedVisitor(identity) : null;
-      if (!visitor && req.body.visitorToken) {
-        visitor = (() => {
-          try {
-            return access.visitor(channel, `Bearer ${req.body.visitorToken}`);
-          } catch {
-            return null; // a stale token (e.g. another channel's): start anew
-          }
-        })();
-      }
-      visitor ??= anonymousVisitor();
+      // A stale token (e.g. another channel's) starts a new visitor.
+      const visitor = identity
+        ? identifiedVisitor(identity)
+        : (readVisitorToken(channel.secret, channel.id, req.body.visitorToken) ?? anonymousVisitor());
       if (channel.widget.identityRequired && !isVerified(visitor)) {
         throw new AppError(401, "identity_required", "This chat is only for signed-in customers of the site.");
       }
@@ -138,9 +131,7 @@ export const widgetRoutes: FastifyPluginAsyncZod<{ ctx: Ctx; batcher: InboundBat
       },
     },
     async (req) => {
-      const channel = await access.channel(req.params.channelId);
-      access.checkOrigin(channel, req.headers.origin, req.headers.host);
-      const visitor = access.visitor(channel, req.headers.authorization);
+      const { channel, visitor } = await access.forVisitor(req.params.channelId, req.headers);
       const chatId = await visitorChatId(ctx.db, channel, visitor.externalId);
       return visitorMessages(ctx.db, channel, chatId, req.query);
     },
@@ -160,9 +151,7 @@ export const widgetRoutes: FastifyPluginAsyncZod<{ ctx: Ctx; batcher: InboundBat
       },
     },
     async (req, reply) => {
-      const channel = await access.channel(req.params.channelId);
-      access.checkOrigin(channel, req.headers.origin, req.headers.host);
-      const visitor = access.visitor(channel, req.headers.authorization);
+      const { channel, visitor } = await access.forVisitor(req.params.channelId, req.headers);
       const { clientMessageId, text, attachments } = req.body;
       const parts = await outgoingParts(ctx.db, channel.workspace_id, widgetConnector.capabilities, { attachments });
       let stored: Awaited<ReturnType<InboundBatcher["store"]>>;
@@ -222,9 +211,7 @@ export const widgetRoutes: FastifyPluginAsyncZod<{ ctx: Ctx; batcher: InboundBat
       },
     },
     async (req, reply) => {
-      const channel = await access.channel(req.params.channelId);
-      access.checkOrigin(channel, req.headers.origin, req.headers.host);
-      access.visitor(channel, req.headers.authorization);
+      const { channel } = await access.forVisitor(req.params.channelId, req.headers);
       const { data, filename } = await readUpload(req, ctx.config.fileLimit);
       const saved = await ctx.connectors.files.save(channel.workspace_id, data, filename);
       return reply.code(201).send({ file: { id: saved.fileId, name: saved.name, mime: saved.mime, size: saved.size } });

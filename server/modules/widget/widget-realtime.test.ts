@@ -2,12 +2,9 @@ import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TypingEvent, WidgetMessage, WidgetTypingToVisitor } from "../../../common/widget";
-import { inTx } from "../../db/tx";
-import { recordEvent } from "../../events/record";
 import { newId } from "../../lib/ids";
 import { addMember, type Client, createTestServer, setupOwner, type TestServer } from "../../test/server";
-import { createWidgetChannel, siteOrigin, visitorOn } from "../../test/widget";
-import { presentMessages } from "../messages/present";
+import { addInternalMessage, createWidgetChannel, siteOrigin, visitorOn } from "../../test/widget";
 
 let server: TestServer;
 let base: string;
@@ -75,48 +72,13 @@ async function startConversation(text: string) {
   return { visitor, token: visitor.token ?? "", chatId: chat.chat_id };
 }
 
-async function addNote(chatId: string, text: string) {
-  await inTx(
-    server.database.db,
-    async (tx) => {
-      const row = await tx.db
-        .insertInto("messages")
-        .values({
-          workspace_id: ws,
-          id: newId(),
-          chat_id: chatId,
-          kind: "note",
-          direction: "out",
-          author_kind: "user",
-          author_user_id: null,
-          author_name: "Olga Owner",
-          text,
-          parts: "[]",
-          reply_to_id: null,
-          external_id: null,
-          status: null,
-          error: null,
-          sent_at: null,
-          edited_at: null,
-          deleted_at: null,
-          created_at: new Date(),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const [message] = await presentMessages(tx.db, ws, [row]);
-      await recordEvent(tx, { workspaceId: ws, type: "message.created", payload: { message } });
-    },
-    { bus: server.app.bus },
-  );
-}
-
 describe("widget realtime", () => {
   it("brings the manager's answers and their edits to the visitor live, never a note", async () => {
     const { token, chatId } = await startConversation("Hello?");
     const socket = await visitorSocket(channel.id, token);
     const received: WidgetMessage[] = [];
     socket.on("message", (m: WidgetMessage) => received.push(m));
-    await addNote(chatId, "internal: call him back");
+    await addInternalMessage(server, ws, chatId, "note", "internal: call him back");
     const answer = await owner.post(`/api/v1/workspaces/${ws}/chats/${chatId}/messages`, { text: "Hi! Yes." });
     expect(answer.statusCode).toBe(201);
     const id = answer.json().message.id as string;

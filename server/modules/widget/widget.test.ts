@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inboxEvents } from "../../../common/inbox";
-import { inTx } from "../../db/tx";
-import { recordEvent } from "../../events/record";
 import { newId } from "../../lib/ids";
 import { addMember, type Client, createTestServer, setupOwner, type TestServer } from "../../test/server";
-import { createWidgetChannel, identityHash, siteOrigin, visitorOn } from "../../test/widget";
-import { presentMessages } from "../messages/present";
+import { addInternalMessage, createWidgetChannel, identityHash, siteOrigin, visitorOn } from "../../test/widget";
 
 let server: TestServer;
 let owner: Client;
@@ -34,43 +30,6 @@ const chatOf = async (externalId: string) =>
     .where("channel_id", "=", channel.id)
     .where("external_id", "=", externalId)
     .executeTakeFirstOrThrow();
-
-/** A private note in a chat, recorded like a manager's (notes and events must never reach the visitor). */
-async function addInternal(chatId: string, kind: "note" | "event", text: string) {
-  return inTx(
-    server.database.db,
-    async (tx) => {
-      const row = await tx.db
-        .insertInto("messages")
-        .values({
-          workspace_id: ws,
-          id: newId(),
-          chat_id: chatId,
-          kind,
-          direction: "out",
-          author_kind: kind === "note" ? "user" : "system",
-          author_user_id: null,
-          author_name: "Olga Owner",
-          text,
-          parts: "[]",
-          reply_to_id: null,
-          external_id: null,
-          status: null,
-          error: null,
-          sent_at: null,
-          edited_at: null,
-          deleted_at: null,
-          created_at: new Date(),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const [message] = await presentMessages(tx.db, ws, [row]);
-      await recordEvent(tx, { workspaceId: ws, type: inboxEvents.messageCreated, payload: { message } });
-      return row;
-    },
-    { bus: server.app.bus },
-  );
-}
 
 describe("widget channel", () => {
   it("is created with its look, allowed sites and an identity secret; bad settings are explained", async () => {
@@ -173,8 +132,8 @@ describe("widget visitor API", () => {
     const chatId = sent.json().message.id ? (await owner.get(`/api/v1/workspaces/${ws}/chats`)).json().items[0].id : "";
     const answer = await owner.post(`/api/v1/workspaces/${ws}/chats/${chatId}/messages`, { text: "Yes, 3 left." });
     expect(answer.statusCode).toBe(201);
-    await addInternal(chatId, "note", "secret margin 40%");
-    await addInternal(chatId, "event", "tagged VIP");
+    await addInternalMessage(server, ws, chatId, "note", "secret margin 40%");
+    await addInternalMessage(server, ws, chatId, "event", "tagged VIP");
     const again = await visitor.session();
     const texts = again.json().messages.map((m: { text: string }) => m.text);
     expect(texts).toEqual(["Is it in stock?", "Yes, 3 left."]);
