@@ -83,6 +83,14 @@ async function paced(send: (i: number) => Promise<void>): Promise<void> {
   await new Promise((r) => setTimeout(r, 1000));
 }
 
+/** When each request was answered (committed), to tell storing from fan-out. */
+const answeredAt = new Map<string, number>();
+
+function storedIn(sentAt: Map<string, number>): Stats {
+  const latencies = [...sentAt].map(([text, t0]) => (answeredAt.get(text) ?? t0) - t0);
+  return stats(latencies, seconds);
+}
+
 function measure(sentAt: Map<string, number>): Stats & { expected: number } {
   const latencies: number[] = [];
   for (const [text, t0] of sentAt) {
@@ -108,6 +116,7 @@ async function widgetRound(round: string): Promise<Map<string, number>> {
       body: JSON.stringify({ clientMessageId: randomUUID(), text }),
     });
     await res.arrayBuffer();
+    answeredAt.set(text, performance.now());
     chatOf.set(text, v);
   });
   return sentAt;
@@ -130,6 +139,7 @@ async function apiRound(round: string): Promise<Map<string, number>> {
       body: raw,
     });
     await res.arrayBuffer();
+    answeredAt.set(text, performance.now());
   });
   return sentAt;
 }
@@ -138,8 +148,10 @@ async function apiRound(round: string): Promise<Map<string, number>> {
 await widgetRound("warm");
 await apiRound("warm");
 // 2. Measured: visitors write into their conversations; then the baseline at the same rate.
-const widget = measure(await widgetRound("run"));
-const api = measure(await apiRound("run"));
+const widgetSent = await widgetRound("run");
+const apiSent = await apiRound("run");
+const widget = { ...measure(widgetSent), answered: storedIn(widgetSent) };
+const api = { ...measure(apiSent), answered: storedIn(apiSent) };
 for (const [text, v] of chatOf) v.chatId ??= seen.get(text)?.chatId;
 
 // 3. Managers answer: POST → the visitor's socket.

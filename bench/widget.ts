@@ -9,6 +9,7 @@ import { benchOwner, line, type Stats, startBenchApp } from "./lib";
 
 type Kind = "pglite" | "postgres";
 type Load = Stats & { expected: number };
+type Measured = Load & { answered: Stats };
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -57,7 +58,7 @@ export async function benchWidget(kind: Kind): Promise<void> {
         env,
       ),
     ]);
-    const out = await new Promise<{ widget: Load; api: Load; reply: Load }>((resolve, reject) => {
+    const out = await new Promise<{ widget: Measured; api: Measured; reply: Load }>((resolve, reject) => {
       execFile(
         process.execPath,
         [
@@ -82,7 +83,9 @@ export async function benchWidget(kind: Kind): Promise<void> {
     console.log(
       line(`visitor → manager socket (${out.widget.n}/${out.widget.expected} seen)`, out.widget, "p99 ≤ 50 ms"),
     );
+    console.log(line("  of which: the visitor's POST answered (stored)", out.widget.answered));
     console.log(line(`baseline: API webhook → socket (${out.api.n}/${out.api.expected})`, out.api));
+    console.log(line("  of which: the webhook answered (stored)", out.api.answered));
     console.log(`  ratio widget p99 / webhook p99: ${(out.widget.p99 / Math.max(out.api.p99, 0.001)).toFixed(2)}`);
     console.log(line(`manager answer → visitor socket (${out.reply.n}/${out.reply.expected})`, out.reply));
   } finally {

@@ -67,12 +67,16 @@ export function attachRealtime(app: FastifyInstance, ctx: Ctx, bus: EventBus): S
     await socket.join([userRoom(actor.user.id), ...rows.map((r) => workspaceRoom(r.workspace_id))]);
     socket.emit("ready", { workspaces: rows.map((r) => r.workspace_id) });
   });
-  // Events are sent in small per-workspace batches (`events`, an array in sequence order): one frame
-  // per socket per window instead of one per event keeps fan-out to hundreds of sockets cheap.
+  // Events are sent in small per-workspace batches (`events`, an array in sequence order): at most one
+  // frame per socket per window keeps fan-out to hundreds of sockets cheap. The first events after a
+  // quiet window go out at once (on the next turn of the loop, so a committed batch travels together);
+  // later ones wait for the window's end.
   const pending = new Map<string, RecordedEvent[]>();
+  const lastFlush = new Map<string, number>();
   const flush = (workspaceId: string) => {
     const batch = pending.get(workspaceId);
     pending.delete(workspaceId);
+    lastFlush.set(workspaceId, Date.now());
     if (batch?.length) io.to(workspaceRoom(workspaceId)).emit("events", batch);
   };
   const off = bus.onEvent((event) => {
@@ -80,7 +84,10 @@ export function attachRealtime(app: FastifyInstance, ctx: Ctx, bus: EventBus): S
     if (list) list.push(event);
     else {
       pending.set(event.workspaceId, [event]);
-      setTimeout(() => flush(event.workspaceId), batchWindowMs);
+      const wait = (lastFlush.get(event.workspaceId) ?? 0) + batchWindowMs - Date.now();
+      if (wait > 0) setTimeout(() => flush(event.workspaceId), wait);
+      else setImmediate(() => flush(event.workspaceId));
+      if (lastFlush.size > 10_000) lastFlush.clear();
     }
     if (event.type === "member.removed" && typeof event.payload.userId === "string") {
       flush(event.workspaceId);
