@@ -24,6 +24,7 @@ const plural = (lang: Lang, n: number, forms: Record<PluralForm, string>): strin
   forms[pluralForm(lang, n)].replace("{n}", String(n));
 
 const en = {
+  chat: "Chat",
   openChat: "Open chat",
   closeChat: "Close chat",
   messages: "Messages",
@@ -59,6 +60,7 @@ const en = {
 export type Strings = typeof en;
 
 const ru: Strings = {
+  chat: "Чат",
   openChat: "Открыть чат",
   closeChat: "Закрыть чат",
   messages: "Сообщения",

@@ -75,7 +75,8 @@ export class WidgetView {
     });
     this.launcher.addEventListener("click", () => handlers.toggle());
 
-    this.title = el("div", { class: "title" });
+    // The channel's name once the session tells it; a plain "Chat" when it never does (a refusal).
+    this.title = el("div", { class: "title" }, [t.chat]);
     const close = closeButton(t);
     close.addEventListener("click", () => handlers.close());
 
