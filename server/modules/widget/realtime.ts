@@ -20,6 +20,25 @@ import { type Visitor, visitorDisplayName } from "./visitor";
 const visitorRoom = (channelId: string, externalId: string) => `wv:${channelId}:${externalId}`;
 const typingEveryMs = 1000;
 
+/**
+ * Per socket: lets every "stopped" through, and "typing" when it starts anew or at most once a
+ * second while it goes on (a client that repeats it faster is not relayed more often).
+ */
+export function typingThrottle(now: () => number = Date.now): (typing: boolean) => boolean {
+  let on = false;
+  let last = 0;
+  return (typing) => {
+    if (!typing) {
+      on = false;
+      return true;
+    }
+    if (on && now() - last < typingEveryMs) return false;
+    on = true;
+    last = now();
+    return true;
+  };
+}
+
 type ChatInfo = {
   workspaceId: string;
   chatId: string;
@@ -105,12 +124,10 @@ export function attachWidgetRealtime(io: Server, ctx: Ctx, bus: EventBus): () =>
     const visitor = socket.data.visitor as Visitor;
     const channel = socket.data.channel as { id: string; workspaceId: string };
     await socket.join(visitorRoom(channel.id, visitor.externalId));
-    let last = 0;
+    const pass = typingThrottle();
     socket.on(widgetSocketEvents.typing, async (raw: unknown) => {
       const parsed = widgetTypingFromVisitor.safeParse(raw);
-      const now = Date.now();
-      if (!parsed.success || (parsed.data.typing && now - last < typingEveryMs)) return;
-      last = now;
+      if (!parsed.success || !pass(parsed.data.typing)) return;
       const key = `${channel.id}|${visitor.externalId}`;
       let chatId = visitorChats.get(key);
       if (!chatId) {
@@ -139,12 +156,10 @@ export function attachWidgetRealtime(io: Server, ctx: Ctx, bus: EventBus): () =>
   });
 
   io.on("connection", (socket: Socket) => {
-    let last = 0;
+    const pass = typingThrottle();
     socket.on(widgetSocketEvents.typing, async (raw: unknown) => {
       const parsed = managerTypingRequest.safeParse(raw);
-      const now = Date.now();
-      if (!parsed.success || (parsed.data.typing && now - last < typingEveryMs)) return;
-      last = now;
+      if (!parsed.success || !pass(parsed.data.typing)) return;
       const actor = socket.data.actor as Actor;
       const workspaces = [...socket.rooms].filter((r) => r.startsWith("ws:")).map((r) => r.slice(3));
       const chat = await chats.get(workspaces, parsed.data.chatId).catch(() => null);

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { typingThrottle } from "./realtime";
 import {
   anonymousVisitor,
   identifiedVisitor,
@@ -47,5 +48,22 @@ describe("identity", () => {
     expect(identifiedVisitor({ id: "7", hash: "", name: "Anna" })).toMatchObject({ externalId: "u:7", name: "Anna" });
     expect(visitorDisplayName(identifiedVisitor({ id: "7", hash: "", name: "Anna" }))).toBe("Anna");
     expect(visitorDisplayName(anonymousVisitor())).toMatch(/^Visitor [0-9A-F]{4}$/);
+  });
+});
+
+describe("typing throttle", () => {
+  it("relays a stop, a new start at once, and a running 'typing' at most once a second", () => {
+    let t = 0;
+    const pass = typingThrottle(() => t);
+    expect(pass(true)).toBe(true);
+    t = 300;
+    expect(pass(true)).toBe(false);
+    expect(pass(false)).toBe(true);
+    t = 400;
+    expect(pass(true)).toBe(true); // typing again right after sending: relayed
+    t = 1300;
+    expect(pass(true)).toBe(false);
+    t = 1400;
+    expect(pass(true)).toBe(true);
   });
 });
