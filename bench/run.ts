@@ -6,11 +6,13 @@
 import { benchAuth } from "./auth";
 import { benchInbox } from "./inbox";
 import { benchTelegram } from "./telegram";
+import { benchWidget, benchWidgetSize } from "./widget";
 
 const kinds = (process.env.BENCH_DB?.split(",") ?? ["pglite", "postgres"]) as Array<"pglite" | "postgres">;
 const scale = Number(process.env.BENCH_SCALE ?? "1");
 const only = process.env.BENCH_ONLY;
 
+if (!only || only === "widget") benchWidgetSize();
 for (const kind of kinds) {
   if (!only || only === "auth") await benchAuth(kind);
   if (!only || only === "inbox") {
@@ -19,4 +21,5 @@ for (const kind of kinds) {
     await benchInbox(kind, { clients, messages, bigChat: Math.min(100_000, Math.round(messages / 10)) });
   }
   if (!only || only === "telegram") await benchTelegram(kind);
+  if (!only || only === "widget") await benchWidget(kind);
 }
