@@ -135,6 +135,10 @@ export interface ChatsTable {
   last_message_at: Timestamp | null;
   last_activity_at: Timestamp;
   created_at: Timestamp;
+  /** Copies of the client's lower(name), lower(email) and phone digits for search; set by triggers. */
+  search_name: Generated<string | null>;
+  search_email: Generated<string | null>;
+  search_phone: Generated<string | null>;
 }
 
 export interface MessagesTable {
