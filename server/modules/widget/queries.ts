@@ -5,7 +5,11 @@ import { presentMessages } from "../messages/present";
 import { presentWidgetMessages } from "./present";
 
 /** The chat of a visitor (none until they first write). */
-export async function visitorChatId(db: Kysely<DB>, channel: ChannelRow, externalId: string): Promise<string | null> {
+export async function visitorChatId(
+  db: Kysely<DB>,
+  channel: Pick<ChannelRow, "id" | "workspace_id">,
+  externalId: string,
+): Promise<string | null> {
   const row = await db
     .selectFrom("chats")
     .select("id")

@@ -15,6 +15,7 @@ import { isUuid } from "../../lib/ids";
 import { workspaceRoom } from "../../realtime/server";
 import { WidgetAccess } from "./access";
 import { isPublic, presentWidgetMessage, widgetContext } from "./present";
+import { visitorChatId } from "./queries";
 import { type Visitor, visitorDisplayName } from "./visitor";
 
 const visitorRoom = (channelId: string, externalId: string) => `wv:${channelId}:${externalId}`;
@@ -131,16 +132,13 @@ export function attachWidgetRealtime(io: Server, ctx: Ctx, bus: EventBus): () =>
       const key = `${channel.id}|${visitor.externalId}`;
       let chatId = visitorChats.get(key);
       if (!chatId) {
-        const row = await ctx.db
-          .selectFrom("chats")
-          .select("id")
-          .where("workspace_id", "=", channel.workspaceId)
-          .where("channel_id", "=", channel.id)
-          .where("external_id", "=", visitor.externalId)
-          .executeTakeFirst()
-          .catch(() => undefined);
-        if (!row) return; // no conversation yet: nobody to tell
-        chatId = row.id;
+        const found = await visitorChatId(
+          ctx.db,
+          { id: channel.id, workspace_id: channel.workspaceId },
+          visitor.externalId,
+        ).catch(() => null);
+        if (!found) return; // no conversation yet: nobody to tell
+        chatId = found;
         if (visitorChats.size > 50_000) visitorChats.clear();
         visitorChats.set(key, chatId);
       }
