@@ -1,0 +1,160 @@
+import { type Compilable, type CompiledQuery, type Kysely, type RawBuilder, sql } from "kysely";
+import pg from "pg";
+import type { EventBus } from "../events/bus";
+import type { DB } from "./schema";
+import type { Tx } from "./tx";
+
+/**
+ * Several statements in one round trip.
+ *
+ * node-postgres sends one statement per round trip and waits for its answer before the next; on a
+ * loaded machine each trip costs a millisecond or more of waiting and a system call on each side. A
+ * hot write path (inbound messages) instead sends its statements in a few groups: each group is one
+ * simple-protocol query whose parameters are written in as literals — prepared by node-postgres's own
+ * `prepareValue` (the text it would have sent as a parameter) and quoted by its `escapeLiteral`, so a
+ * value means exactly what it would mean as a parameter. PostgreSQL and PGlite both run such a query
+ * statement by statement and answer one result per statement.
+ */
+
+type Row = Record<string, unknown>;
+export type Statement = RawBuilder<unknown> | Compilable | CompiledQuery | string;
+
+/** node-postgres's own conversion of a parameter to the text it sends (not in its type declarations). */
+const { prepareValue } = (pg as unknown as { utils: { prepareValue: (v: unknown) => unknown } }).utils;
+
+/** A parameter as an SQL literal: NULL, or a quoted string PostgreSQL casts as it would the parameter. */
+export function literal(value: unknown): string {
+  const prepared = prepareValue(value);
+  if (prepared === null) return "NULL";
+  if (typeof prepared !== "string") throw new Error("binary values cannot be written into a statement");
+  // A query text ends at a NUL byte, and PostgreSQL stores no NUL in text either.
+  if (prepared.includes("\u0000")) throw new Error("a value contains a NUL character");
+  return pg.escapeLiteral(prepared);
+}
+
+/** The statement's text with `$n` replaced by its parameter's literal (quoted text and names skipped). */
+export function inline(query: CompiledQuery): string {
+  const { sql: text, parameters } = query;
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (c === "'" || c === '"') {
+      const end = text.indexOf(c, i + 1);
+      if (end < 0) throw new Error("unterminated quote in a statement");
+      out += text.slice(i, end + 1);
+      i = end + 1;
+    } else if (c === "$" && /[0-9]/.test(text[i + 1] ?? "")) {
+      let j = i + 1;
+      while (/[0-9]/.test(text[j] ?? "")) j++;
+      const n = Number(text.slice(i + 1, j));
+      if (n < 1 || n > parameters.length) throw new Error(`no parameter $${n}`);
+      out += literal(parameters[n - 1]);
+      i = j;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+function compiled(db: Kysely<DB>, s: Statement): CompiledQuery {
+  if (typeof s === "string") return sql.raw(s).compile(db);
+  // A raw builder compiles against a database; a query builder already holds one.
+  return "compile" in s ? (s.compile as (db: Kysely<DB>) => CompiledQuery)(db) : s;
+}
+
+/** Marks a query whose every result set node-postgres should hand back (see `answerEveryResult`). */
+const marker = "/* parley:together */ ";
+
+/**
+ * Runs `statements` in one round trip on `db` (a transaction, a single connection, or a pool, where
+ * they then run as one implicit transaction). Answers each statement's rows, in order.
+ */
+export async function together(db: Kysely<DB>, statements: Statement[]): Promise<Row[][]> {
+  if (statements.length === 0) return [];
+  const text = statements.map((s) => inline(compiled(db, s))).join(";\n");
+  const { rows } = await sql.raw(`${marker}${text}`).execute(db);
+  if (rows.length !== statements.length) throw new Error("a statement group answered the wrong number of results");
+  return rows as unknown as Row[][];
+}
+
+/**
+ * Lets a pool's clients answer a marked multi-statement query with every result: node-postgres answers
+ * such a query with an array of results, which Kysely's driver would read as one empty result.
+ */
+export function answerEveryResult(pool: pg.Pool): void {
+  pool.on("connect", (client) => {
+    const query = client.query.bind(client) as (text: unknown, values?: unknown) => Promise<unknown>;
+    (client as unknown as { query: typeof query }).query = (text: unknown, values?: unknown) => {
+      if (typeof text !== "string" || !text.startsWith(marker)) return query(text, values);
+      return query(text).then((r) => {
+        const results = (Array.isArray(r) ? r : [r]) as pg.QueryResult[];
+        return { command: "SELECT", rowCount: results.length, rows: results.map((x) => x.rows) };
+      });
+    };
+  });
+}
+
+/** A transaction whose statements go in groups: the first opens it, the last commits it. */
+export type GroupTx = {
+  /** Runs a group in one round trip; answers each statement's rows. */
+  send(statements: Statement[]): Promise<Row[][]>;
+  /** Runs the transaction's last group and commits with it (still one round trip). */
+  sendLast(statements: Statement[]): Promise<Row[][]>;
+  afterCommit(fn: () => void | Promise<void>): void;
+  bus: EventBus | null;
+};
+
+/** Groups run inside an ordinary transaction (which commits when its owner's function returns). */
+export function groupsIn(tx: Tx): GroupTx {
+  const send = (statements: Statement[]) => together(tx.db, statements);
+  return { send, sendLast: send, afterCommit: tx.afterCommit, bus: tx.bus };
+}
+
+/**
+ * A transaction on one connection in as few round trips as its groups: `BEGIN` travels with the first
+ * group and `COMMIT` with the last. Callbacks registered with `afterCommit` run once it has committed;
+ * a failure rolls it back and runs none of them.
+ */
+export async function inGroups<T>(
+  db: Kysely<DB>,
+  fn: (tx: GroupTx) => Promise<T>,
+  opts: { bus?: EventBus | null; onCallbackError?: (err: unknown) => void } = {},
+): Promise<T> {
+  const callbacks: Array<() => void | Promise<void>> = [];
+  const result = await db.connection().execute(async (conn) => {
+    let open = false;
+    let committed = false;
+    const run = async (statements: Statement[], last: boolean) => {
+      if (committed) throw new Error("the transaction is already committed");
+      const head = open ? [] : ["BEGIN"];
+      open = true;
+      const rows = await together(conn, [...head, ...statements, ...(last ? ["COMMIT"] : [])]);
+      if (last) committed = true;
+      return rows.slice(head.length, head.length + statements.length);
+    };
+    try {
+      const out = await fn({
+        send: (s) => run(s, false),
+        sendLast: (s) => run(s, true),
+        afterCommit: (cb) => callbacks.push(cb),
+        bus: opts.bus ?? null,
+      });
+      if (!committed && open) await together(conn, ["COMMIT"]);
+      return out;
+    } catch (err) {
+      if (open && !committed) await together(conn, ["ROLLBACK"]).catch(() => {});
+      throw err;
+    }
+  });
+  for (const cb of callbacks) {
+    try {
+      await cb();
+    } catch (err) {
+      (opts.onCallbackError ?? ((e) => console.error("afterCommit failed", e)))(err);
+    }
+  }
+  return result;
+}
