@@ -15,52 +15,67 @@ export type RecordedEvent = {
   payload: Record<string, unknown>;
 };
 
+type EventInputs = Array<Omit<EventInput, "workspaceId">>;
+type Counters = { chats?: number; unreadChats?: number };
+
 /**
- * Records events of one workspace inside the caller's transaction with the workspace's next sequence
- * numbers (one UPDATE and one INSERT for any number of events). The row lock on the workspace
- * serialises writers: sequence numbers increase without gaps in commit order, which is what lets a
- * client catch up with `events?after=N`. After commit the events are published on the transaction's
- * bus (realtime). `counters` adjusts the workspace's cached tab counts in the same statement.
+ * The statement that records events of one workspace with its next sequence numbers, in one go for
+ * any number of events: it takes the numbers (locking the workspace row) and inserts the events. The
+ * row lock serialises writers: sequence numbers increase without gaps in commit order, which is what
+ * lets a client catch up with `events?after=N`. `counters` adjusts the workspace's cached tab counts.
+ * It answers the events' `seq`; `recordedEvents` reads that answer.
  */
-export async function recordEvents(
-  tx: Tx,
+export function recordEventsStatement(workspaceId: string, inputs: EventInputs, counters: Counters = {}) {
+  const n = inputs.length;
+  const sets = [sql`event_seq = event_seq + ${n}`];
+  if (counters.chats) sets.push(sql`chat_count = chat_count + ${counters.chats}`);
+  if (counters.unreadChats)
+    sets.push(sql`unread_chat_count = greatest(unread_chat_count + ${counters.unreadChats}, 0)`);
+  return sql<{ seq: string | number }>`
+    WITH w AS (UPDATE workspaces SET ${sql.join(sets)} WHERE id = ${workspaceId} RETURNING event_seq)
+    INSERT INTO events (workspace_id, seq, type, actor_user_id, payload)
+    SELECT ${workspaceId}::uuid, w.event_seq - ${n} + u.o, u.t, u.a, u.p::jsonb
+    FROM w, unnest(${inputs.map((i) => i.type)}::text[], ${inputs.map((i) => i.actorUserId ?? null)}::uuid[],
+      ${inputs.map((i) => JSON.stringify(i.payload ?? {}))}::text[]) WITH ORDINALITY AS u(t, a, p, o)
+    RETURNING seq`;
+}
+
+/** The events as recorded, from what `recordEventsStatement` answered; published after commit. */
+export function recordedEvents(
+  tx: Pick<Tx, "afterCommit" | "bus">,
   workspaceId: string,
-  inputs: Array<Omit<EventInput, "workspaceId">>,
-  counters: { chats?: number; unreadChats?: number } = {},
-): Promise<RecordedEvent[]> {
-  if (inputs.length === 0) return [];
-  const row = await tx.db
-    .updateTable("workspaces")
-    .set({
-      event_seq: sql`event_seq + ${inputs.length}`,
-      ...(counters.chats ? { chat_count: sql`chat_count + ${counters.chats}` } : {}),
-      ...(counters.unreadChats
-        ? { unread_chat_count: sql`greatest(unread_chat_count + ${counters.unreadChats}, 0)` }
-        : {}),
-    })
-    .where("id", "=", workspaceId)
-    .returning("event_seq")
-    .executeTakeFirstOrThrow();
-  const first = Number(row.event_seq) - inputs.length + 1;
+  inputs: EventInputs,
+  answer: Array<{ seq?: unknown }>,
+): RecordedEvent[] {
+  if (answer.length !== inputs.length) throw new Error(`workspace ${workspaceId} not found for its events`);
+  const first = Math.min(...answer.map((r) => Number(r.seq)));
   const events = inputs.map((input, i) => ({
     workspaceId,
     seq: first + i,
     type: input.type,
     payload: input.payload ?? {},
   }));
-  await sql`
-    INSERT INTO events (workspace_id, seq, type, actor_user_id, payload)
-    SELECT ${workspaceId}::uuid, s, t, a, p::jsonb
-    FROM unnest(${events.map((e) => e.seq)}::bigint[], ${events.map((e) => e.type)}::text[],
-      ${inputs.map((i) => i.actorUserId ?? null)}::uuid[], ${events.map((e) => JSON.stringify(e.payload))}::text[]) AS u(s, t, a, p)`.execute(
-    tx.db,
-  );
   const bus = tx.bus;
   if (bus)
     tx.afterCommit(() => {
       for (const e of events) bus.publish(e);
     });
   return events;
+}
+
+/**
+ * Records events of one workspace inside the caller's transaction (see `recordEventsStatement`);
+ * after commit they are published on the transaction's bus (realtime).
+ */
+export async function recordEvents(
+  tx: Tx,
+  workspaceId: string,
+  inputs: EventInputs,
+  counters: Counters = {},
+): Promise<RecordedEvent[]> {
+  if (inputs.length === 0) return [];
+  const { rows } = await recordEventsStatement(workspaceId, inputs, counters).execute(tx.db);
+  return recordedEvents(tx, workspaceId, inputs, rows);
 }
 
 export async function recordEvent(tx: Tx, input: EventInput): Promise<RecordedEvent> {

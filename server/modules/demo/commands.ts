@@ -1,4 +1,5 @@
 import type { ConnectorEnv } from "../../connectors/types";
+import { groupsIn } from "../../db/round-trips";
 import type { WorkspaceRow } from "../../db/schema";
 import type { Tx } from "../../db/tx";
 import { createChannel } from "../channels/commands";
@@ -35,7 +36,7 @@ export async function createDemoWorkspace(
     for (const line of person.lines) {
       seq++;
       if (line.from === "client") {
-        const [stored] = await storeInboundBatch(tx, [
+        const [stored] = await storeInboundBatch(groupsIn(tx), [
           {
             channel,
             event: {

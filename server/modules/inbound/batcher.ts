@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { InboundMessage } from "../../connectors/types";
+import { inGroups } from "../../db/round-trips";
 import type { ChannelRow, DB } from "../../db/schema";
-import { inTx } from "../../db/tx";
 import type { EventBus } from "../../events/bus";
 import { type StoreResult, storeInboundBatch } from "./store";
 
@@ -13,10 +13,12 @@ type Item = {
 };
 
 const maxBatch = 100;
+/** Channel health ("last update received") is written at most this often per channel. */
+const healthEveryMs = 5000;
 
 /**
  * Group commit: webhooks that arrive while transactions are running wait and are stored together in
- * the next one. Each caller is answered only after the transaction holding its message committed.
+ * the next one (whose statements travel in two or three round trips, see `storeInboundBatch`). Each caller is answered only after the transaction holding its message committed.
  * There is no timer: a lone webhook is stored at once. Up to `parallel` batches run at once (on
  * PostgreSQL one can execute while another waits for its commit to be flushed). If a batch fails
  * (a deadlock, a bad item), its items are retried one by one so that one cannot fail the others.
@@ -24,6 +26,8 @@ const maxBatch = 100;
 export class InboundBatcher {
   private queue: Item[] = [];
   private inflight = 0;
+  /** When this process last wrote each channel's health: most batches need no write at all. */
+  private readonly healthWritten = new Map<string, number>();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -65,25 +69,29 @@ export class InboundBatcher {
     }
   }
 
-  private async commit(batch: Item[]): Promise<void> {
-    const results = await inTx(
-      this.db,
-      async (tx) => {
-        const out = await storeInboundBatch(tx, batch);
-        // Channel health: "last update received", written at most every few seconds per channel.
-        const channels = [...new Set(batch.map((i) => i.channel.id))];
-        await tx.db
-          .updateTable("channels")
-          .set({ last_update_at: new Date() })
-          .where("id", "in", channels)
-          .where((eb) =>
-            eb.or([eb("last_update_at", "is", null), eb("last_update_at", "<", new Date(Date.now() - 5000))]),
-          )
-          .execute();
-        return out;
-      },
-      { bus: this.bus },
+  /** Channels of the batch whose health this process has not written for a while. */
+  private healthDue(batch: Item[]): string[] {
+    const now = Date.now();
+    const due = [...new Set(batch.map((i) => i.channel.id))].filter(
+      (id) => now - (this.healthWritten.get(id) ?? 0) >= healthEveryMs,
     );
+    if (this.healthWritten.size > 10_000) this.healthWritten.clear();
+    for (const id of due) this.healthWritten.set(id, now);
+    return due;
+  }
+
+  private async commit(batch: Item[]): Promise<void> {
+    const channels = this.healthDue(batch);
+    const health = this.db
+      .updateTable("channels")
+      .set({ last_update_at: new Date() })
+      .where("id", "in", channels)
+      .where((eb) =>
+        eb.or([eb("last_update_at", "is", null), eb("last_update_at", "<", new Date(Date.now() - healthEveryMs))]),
+      );
+    const results = await inGroups(this.db, (tx) => storeInboundBatch(tx, batch, channels.length > 0 ? [health] : []), {
+      bus: this.bus,
+    });
     batch.forEach((item, i) => {
       const r = results[i];
       if (r) item.resolve(r);

@@ -1,15 +1,30 @@
-import { type Kysely, type SqlBool, sql } from "kysely";
 import { type ChatDto, inboxEvents, type MessageDto } from "../../../common/inbox";
 import type { InboundMessage } from "../../connectors/types";
-import type { ChannelRow, ChatRow, DB, MessageRow } from "../../db/schema";
-import type { Tx } from "../../db/tx";
-import { type RecordedEvent, recordEvents } from "../../events/record";
+import type { GroupTx, Statement } from "../../db/round-trips";
+import type { ChannelRow, ChatRow, MessageRow } from "../../db/schema";
+import { type RecordedEvent, recordEventsStatement, recordedEvents } from "../../events/record";
 import { newId } from "../../lib/ids";
 import { normalizePhone } from "../../lib/phone";
-import { type ChatListRow, presentChat } from "../chats/present";
-import { chatsWithContext, siblingsOf } from "../chats/queries";
+import { presentChat } from "../chats/present";
 import { previewOf } from "../messages/parts";
 import { presentMessage } from "../messages/present";
+import { clientPatches } from "./client-patches";
+import {
+  bumpChats,
+  type ChatKey,
+  claimEvents,
+  deleteClients,
+  findReplies,
+  insertChats,
+  insertClients,
+  insertMessages,
+  insertSubscriptions,
+  keyText,
+  type LockedChat,
+  lockChats,
+  type NewClient,
+  priorEvents,
+} from "./statements";
 
 export type InboundItem = { channel: ChannelRow; event: InboundMessage };
 
@@ -17,72 +32,245 @@ export type StoreResult =
   | { status: "stored"; message: MessageDto; chat: ChatDto; event: RecordedEvent }
   | { status: "duplicate"; messageId: string | null };
 
-type Fresh = {
-  /** The client's name as shown on their message. */
-  authorName?: string;
-  index: number;
-  item: InboundItem;
-  messageId: string;
-  chat?: ChatRow;
-  oldUnread?: number;
-  replyToId?: string | null;
-};
+type Candidate = { index: number; item: InboundItem; messageId: string; key: ChatKey };
+type Fresh = Candidate & { chat: LockedChat; authorName: string; replyToId: string | null };
+type ReplyTarget = { id: string; text: string | null; author_name: string };
 
-/**
- * `(a, b, c) IN (SELECT * FROM unnest(uuid[], uuid[], text[]))`: a semi-join whose planning cost does
- * not grow with the number of keys (a list of row tuples becomes an OR the planner must expand).
- */
-function keysIn(cols: [string, string, string], rows: Array<[string, string, string]>) {
-  return sql<SqlBool>`(${sql.ref(cols[0])}, ${sql.ref(cols[1])}, ${sql.ref(cols[2])}) IN (SELECT * FROM unnest(${rows.map((r) => r[0])}::uuid[], ${rows.map((r) => r[1])}::uuid[], ${rows.map((r) => r[2])}::text[]))`;
+/** PostgreSQL keeps no NUL character in text or JSON: a message carrying one is stored without it. */
+function withoutNul<T>(value: T): T {
+  if (typeof value === "string") return value.replaceAll("\u0000", "") as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T;
+  }
+  return value;
 }
 
-const chatKey = (ws: string, channel: string, ext: string) => `${ws}|${channel}|${ext}`;
-
-/** 1. Dedupe on (workspace, channel, event id): in the batch, then against what is stored. */
-async function dedupe(tx: Tx, items: InboundItem[], results: Array<StoreResult | undefined>): Promise<Fresh[]> {
-  const firstByKey = new Map<string, number>();
-  const candidates: Fresh[] = [];
-  items.forEach((item, index) => {
-    const key = `${item.channel.workspace_id}|${item.channel.id}|${item.event.eventId}`;
-    if (firstByKey.has(key)) return;
-    firstByKey.set(key, index);
-    candidates.push({ index, item, messageId: newId() });
+/** One candidate per event id of the batch (a repeat within the batch is a duplicate too). */
+function candidatesOf(items: InboundItem[]): Candidate[] {
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  items.forEach((raw, index) => {
+    const item = { channel: raw.channel, event: withoutNul(raw.event) };
+    const eventKey = `${item.channel.workspace_id}|${item.channel.id}|${item.event.eventId}`;
+    if (seen.has(eventKey)) return;
+    seen.add(eventKey);
+    const key = {
+      workspaceId: item.channel.workspace_id,
+      channelId: item.channel.id,
+      externalId: item.event.client.externalId,
+    };
+    out.push({ index, item, messageId: newId(), key });
   });
+  return out;
+}
+
+function newClientOf(c: Candidate): NewClient {
+  const { client } = c.item.event;
+  const phone = normalizePhone(client.phone);
+  return {
+    workspace_id: c.key.workspaceId,
+    id: newId(),
+    name: client.name?.trim() || client.fallbackName || client.externalId,
+    phone: phone?.phone ?? null,
+    phone_digits: phone?.digits ?? null,
+    email: client.email?.trim().toLowerCase() || null,
+    avatar_url: client.avatarUrl ?? null,
+  };
+}
+
+/**
+ * Stores a batch of inbound messages in the caller's transaction, in two groups of statements (three
+ * when it creates chats), each one round trip whatever the batch's size:
+ * 1. claim the event ids (dedupe), lock the chats (with their client and the client's other chats),
+ *    find quoted messages;
+ * 2. only for new people: insert clients and chats, lock those;
+ * 3. client details that changed, the messages, the chats' counters, the events (with DTOs made here
+ *    from what is locked), prior message ids of duplicates — and `alsoAtEnd`. With `GroupTx` this
+ *    group commits.
+ * Results are in the order of `items`.
+ */
+export async function storeInboundBatch(
+  tx: GroupTx,
+  items: InboundItem[],
+  alsoAtEnd: Statement[] = [],
+): Promise<StoreResult[]> {
+  const now = new Date();
+  const results: Array<StoreResult | undefined> = new Array(items.length);
+  const candidates = candidatesOf(items);
   // A fixed lock order across concurrent batches (unique-index waits included) avoids deadlocks.
-  candidates.sort((x, y) =>
-    `${x.item.channel.id}|${x.item.event.eventId}` < `${y.item.channel.id}|${y.item.event.eventId}` ? -1 : 1,
+  const claimOrder = [...candidates].sort((x, y) =>
+    `${x.key.channelId}|${x.item.event.eventId}` < `${y.key.channelId}|${y.item.event.eventId}` ? -1 : 1,
   );
-  const inserted = await tx.db
-    .insertInto("inbound_events")
-    .values(
-      candidates.map((c) => ({
-        workspace_id: c.item.channel.workspace_id,
-        channel_id: c.item.channel.id,
-        external_event_id: c.item.event.eventId,
-        message_id: c.messageId,
-        received_at: new Date(),
+  const keys = [...new Map(candidates.map((c) => [keyText(c.key), c.key])).values()];
+  const refs = candidates.flatMap((c) => {
+    const replyTo = c.item.event.message.replyToExternalId;
+    return replyTo ? [{ ...c.key, replyTo }] : [];
+  });
+  const [claimed = [], locked = [], stored = []] = await tx.send([
+    claimEvents(
+      claimOrder.map((c) => ({
+        ...c.key,
+        channelId: c.key.channelId,
+        eventId: c.item.event.eventId,
+        messageId: c.messageId,
       })),
-    )
-    .onConflict((oc) => oc.columns(["workspace_id", "channel_id", "external_event_id"]).doNothing())
-    .returning(["message_id"])
-    .execute();
-  const freshIds = new Set(inserted.map((r) => r.message_id));
+      now,
+    ),
+    lockChats(keys),
+    ...(refs.length > 0 ? [findReplies(refs)] : []),
+  ]);
+  const freshIds = new Set(claimed.map((r) => r.message_id as string));
   const fresh = candidates.filter((c) => freshIds.has(c.messageId));
+  const chats = new Map(
+    (locked as LockedChat[]).map((r) => [
+      keyText({ workspaceId: r.workspace_id, channelId: r.channel_id, externalId: r.external_id }),
+      r,
+    ]),
+  );
+
+  // 2. New people: a client and a chat each (unless another process made the chat meanwhile).
+  const created = new Set<string>();
+  const spare: NewClient[] = [];
+  const missing = [
+    ...new Map(fresh.filter((c) => !chats.has(keyText(c.key))).map((c) => [keyText(c.key), c])).values(),
+  ];
+  if (missing.length > 0) {
+    const clients = missing.map(newClientOf);
+    const newChats = missing.map((c, i) => ({ ...c.key, id: newId(), clientId: clients[i]?.id ?? "" }));
+    const [, inserted = [], relocked = []] = await tx.send([
+      insertClients(clients, now),
+      insertChats(newChats, now),
+      lockChats(missing.map((c) => c.key)),
+    ]);
+    for (const r of inserted) created.add(r.id as string);
+    const used = new Set(inserted.map((r) => r.client_id as string));
+    spare.push(...clients.filter((c) => !used.has(c.id)));
+    for (const r of relocked as LockedChat[]) {
+      chats.set(keyText({ workspaceId: r.workspace_id, channelId: r.channel_id, externalId: r.external_id }), r);
+    }
+  }
+
+  // 3. Everything else, computed here from what is locked.
+  const ready: Fresh[] = fresh.map((c) => {
+    const chat = chats.get(keyText(c.key));
+    if (!chat) throw new Error("chat missing after upsert");
+    return { ...c, chat, authorName: c.item.event.client.name?.trim() || chat.c_name, replyToId: null };
+  });
+  const patches = clientPatches(
+    ready.filter((f) => !created.has(f.chat.id)),
+    [...chats.values()],
+    now,
+  );
+  const replies = resolveReplies(ready, stored);
+  const messages = ready.map((f) => messageRow(f, now));
+  const byChat = new Map<string, { f: Fresh; count: number; last: MessageRow }>();
+  ready.forEach((f, i) => {
+    const agg = byChat.get(f.chat.id) ?? { f, count: 0, last: messages[i] as MessageRow };
+    agg.count++;
+    agg.last = messages[i] as MessageRow;
+    byChat.set(f.chat.id, agg);
+  });
+  const chatDtos = presentChats(byChat, now);
+  const byWorkspace = new Map<string, number[]>();
+  ready.forEach((f, i) => {
+    byWorkspace.set(f.key.workspaceId, [...(byWorkspace.get(f.key.workspaceId) ?? []), i]);
+  });
+  const workspaces = [...byWorkspace.keys()].sort();
+  const eventInputs = workspaces.map((ws) =>
+    (byWorkspace.get(ws) ?? []).map((i) => ({
+      type: inboxEvents.messageCreated,
+      payload: {
+        message: presentMessage(messages[i] as MessageRow, replies),
+        chat: chatDtos.get(ready[i]?.chat.id ?? "") as ChatDto,
+      },
+    })),
+  );
   const dupes = items
     .map((item, index) => ({ item, index }))
-    .filter(({ index }) => !fresh.some((f) => f.index === index));
+    .filter(({ index }) => !ready.some((f) => f.index === index));
+  const starts = ready.filter((f) => f.item.event.start);
+  const writes: Statement[] = [
+    ...patches,
+    ...(spare.length > 0
+      ? [
+          deleteClients(
+            spare.map((c) => c.workspace_id),
+            spare.map((c) => c.id),
+          ),
+        ]
+      : []),
+    ...(ready.length > 0
+      ? [
+          insertMessages(messages),
+          bumpChats(
+            [...byChat.values()].map(({ f, count, last }) => ({
+              workspaceId: f.key.workspaceId,
+              id: f.chat.id,
+              count,
+              lastId: last.id,
+              lastText: previewOf(last.text, last.parts as never),
+            })),
+            now,
+          ),
+        ]
+      : []),
+    ...(starts.length > 0
+      ? [
+          insertSubscriptions(
+            starts.map((f) => ({
+              workspaceId: f.key.workspaceId,
+              chatId: f.chat.id,
+              code: f.item.event.start?.code ?? null,
+            })),
+            now,
+          ),
+        ]
+      : []),
+    ...workspaces.map((ws, w) => {
+      const wsChats = [...byChat.values()].filter((a) => a.f.key.workspaceId === ws);
+      return recordEventsStatement(ws, eventInputs[w] ?? [], {
+        chats: wsChats.filter((a) => created.has(a.f.chat.id)).length,
+        unreadChats: wsChats.filter((a) => a.f.chat.unread_count === 0).length,
+      });
+    }),
+  ];
+  const tail = [
+    ...(dupes.length > 0
+      ? [
+          priorEvents(
+            dupes.map(({ item }) => ({
+              workspaceId: item.channel.workspace_id,
+              channelId: item.channel.id,
+              eventId: item.event.eventId,
+            })),
+          ),
+        ]
+      : []),
+    ...alsoAtEnd,
+  ];
+  const answers = await tx.sendLast([...writes, ...tail]);
+  // The events statements are the last of `writes`, one per workspace.
+  const seqAnswers = answers.slice(writes.length - workspaces.length, writes.length);
+  workspaces.forEach((ws, w) => {
+    const events = recordedEvents(tx, ws, eventInputs[w] ?? [], seqAnswers[w] ?? []);
+    (byWorkspace.get(ws) ?? []).forEach((i, k) => {
+      const f = ready[i] as Fresh;
+      const input = eventInputs[w]?.[k];
+      if (!input) throw new Error("event input missing");
+      results[f.index] = {
+        status: "stored",
+        message: input.payload.message,
+        chat: input.payload.chat,
+        event: events[k] as RecordedEvent,
+      };
+    });
+  });
   if (dupes.length > 0) {
-    const prior = await tx.db
-      .selectFrom("inbound_events")
-      .select(["workspace_id", "channel_id", "external_event_id", "message_id"])
-      .where(
-        keysIn(
-          ["workspace_id", "channel_id", "external_event_id"],
-          dupes.map(({ item }) => [item.channel.workspace_id, item.channel.id, item.event.eventId]),
-        ),
-      )
-      .execute();
-    const byKey = new Map(prior.map((p) => [`${p.workspace_id}|${p.channel_id}|${p.external_event_id}`, p.message_id]));
+    const prior = answers[writes.length] ?? [];
+    const byKey = new Map(
+      prior.map((p) => [`${p.workspace_id}|${p.channel_id}|${p.external_event_id}`, p.message_id as string | null]),
+    );
     for (const { item, index } of dupes) {
       results[index] = {
         status: "duplicate",
@@ -90,286 +278,98 @@ async function dedupe(tx: Tx, items: InboundItem[], results: Array<StoreResult |
       };
     }
   }
-  return fresh;
+  return results.map((r) => r ?? { status: "duplicate", messageId: null });
 }
 
-function clientFields(ev: InboundMessage) {
-  const phone = normalizePhone(ev.client.phone);
+function messageRow(f: Fresh, now: Date): MessageRow {
+  const m = f.item.event.message;
   return {
-    name: ev.client.name?.trim() || undefined,
-    phone: phone?.phone,
-    phone_digits: phone?.digits,
-    email: ev.client.email?.trim().toLowerCase() || undefined,
-    avatar_url: ev.client.avatarUrl,
+    workspace_id: f.key.workspaceId,
+    id: f.messageId,
+    chat_id: f.chat.id,
+    kind: f.item.event.kind ?? "message",
+    direction: "in",
+    author_kind: "client",
+    author_user_id: null,
+    author_name: f.authorName,
+    text: m.text,
+    parts: m.parts,
+    reply_to_id: f.replyToId,
+    external_id: m.externalId,
+    external_ids: null,
+    status: null,
+    error: null,
+    sent_at: m.sentAt,
+    edited_at: null,
+    deleted_at: null,
+    created_at: now,
   };
 }
 
-/** 2. Finds (locking) or creates the chat of every fresh item, and refreshes changed client details. */
-async function upsertChats(tx: Tx, fresh: Fresh[], now: Date): Promise<{ created: Set<string> }> {
-  const keys = [
-    ...new Map(
-      fresh.map((f) => [chatKey(f.item.channel.workspace_id, f.item.channel.id, f.item.event.client.externalId), f]),
-    ).values(),
-  ];
-  const select = () =>
-    tx.db
-      .selectFrom("chats")
-      .innerJoin("clients", (j) =>
-        j.onRef("clients.workspace_id", "=", "chats.workspace_id").onRef("clients.id", "=", "chats.client_id"),
-      )
-      .selectAll("chats")
-      .select([
-        "clients.name as c_name",
-        "clients.phone as c_phone",
-        "clients.email as c_email",
-        "clients.avatar_url as c_avatar",
-      ])
-      .where(
-        keysIn(
-          ["chats.workspace_id", "chats.channel_id", "chats.external_id"],
-          keys.map((f) => [f.item.channel.workspace_id, f.item.channel.id, f.item.event.client.externalId]),
-        ),
-      )
-      .orderBy("chats.workspace_id")
-      .orderBy("chats.id")
-      .forUpdate()
-      .execute();
-  let rows = await select();
-  const byKey = new Map(rows.map((r) => [chatKey(r.workspace_id, r.channel_id, r.external_id), r]));
-  const missing = keys.filter(
-    (f) => !byKey.has(chatKey(f.item.channel.workspace_id, f.item.channel.id, f.item.event.client.externalId)),
-  );
-  const created = new Set<string>();
-  if (missing.length > 0) {
-    const newClients = missing.map((f) => {
-      const c = clientFields(f.item.event);
-      return {
-        workspace_id: f.item.channel.workspace_id,
-        id: newId(),
-        name: c.name ?? f.item.event.client.fallbackName ?? f.item.event.client.externalId,
-        phone: c.phone ?? null,
-        phone_digits: c.phone_digits ?? null,
-        email: c.email ?? null,
-        avatar_url: c.avatar_url ?? null,
-        created_at: now,
-        updated_at: now,
-      };
-    });
-    await tx.db.insertInto("clients").values(newClients).execute();
-    const inserted = await tx.db
-      .insertInto("chats")
-      .values(
-        missing.map((f, i) => ({
-          workspace_id: f.item.channel.workspace_id,
-          id: newId(),
-          client_id: newClients[i]?.id ?? "",
-          channel_id: f.item.channel.id,
-          external_id: f.item.event.client.externalId,
-          status: "subscribed" as const,
-          unread_count: 0,
-          last_activity_at: now,
-          created_at: now,
-        })),
-      )
-      .onConflict((oc) => oc.columns(["workspace_id", "channel_id", "external_id"]).doNothing())
-      .returning("id")
-      .execute();
-    for (const r of inserted) created.add(r.id);
-    if (inserted.length < missing.length) {
-      // Another process created some of these chats meanwhile: drop our spare clients, use theirs.
-      const used = await tx.db
-        .selectFrom("chats")
-        .select("client_id")
-        .where("id", "in", inserted.map((r) => r.id).concat(["00000000-0000-0000-0000-000000000000"]))
-        .execute();
-      const spare = newClients.map((c) => c.id).filter((id) => !used.some((u) => u.client_id === id));
-      if (spare.length > 0) await tx.db.deleteFrom("clients").where("id", "in", spare).execute();
-    }
-    rows = await select();
-  }
-  const chats = new Map(rows.map((r) => [chatKey(r.workspace_id, r.channel_id, r.external_id), r]));
-  const updatedClients = new Set<string>();
-  for (const f of fresh) {
-    const row = chats.get(chatKey(f.item.channel.workspace_id, f.item.channel.id, f.item.event.client.externalId));
-    if (!row) throw new Error("chat missing after upsert");
-    f.chat = row;
-    f.oldUnread = row.unread_count;
-    f.authorName = f.item.event.client.name?.trim() || row.c_name;
-    if (created.has(row.id) || updatedClients.has(row.client_id)) continue;
-    const c = clientFields(f.item.event);
-    const patch = {
-      ...(c.name && c.name !== row.c_name ? { name: c.name } : {}),
-      ...(c.phone && c.phone !== row.c_phone ? { phone: c.phone, phone_digits: c.phone_digits } : {}),
-      ...(c.email && c.email !== row.c_email ? { email: c.email } : {}),
-      ...(c.avatar_url && c.avatar_url !== row.c_avatar ? { avatar_url: c.avatar_url } : {}),
-    };
-    if (Object.keys(patch).length === 0) continue;
-    updatedClients.add(row.client_id);
-    await tx.db
-      .updateTable("clients")
-      .set({ ...patch, updated_at: now })
-      .where("workspace_id", "=", row.workspace_id)
-      .where("id", "=", row.client_id)
-      .execute();
-  }
-  return { created };
-}
-
-/** 3. Resolves `replyToExternalId` to message ids: earlier in this batch, or stored. */
-async function resolveReplies(
-  tx: Tx,
-  fresh: Fresh[],
-): Promise<Map<string, { id: string; text: string | null; author_name: string }>> {
-  const wanted = fresh.filter((f) => f.item.event.message.replyToExternalId && f.chat);
-  const targets = new Map<string, { id: string; text: string | null; author_name: string }>();
-  if (wanted.length > 0) {
-    const rows = await tx.db
-      .selectFrom("messages")
-      .select(["id", "chat_id", "external_id", "text", "author_name"])
-      .where(
-        keysIn(
-          ["workspace_id", "chat_id", "external_id"],
-          wanted.map((f) => [
-            f.item.channel.workspace_id,
-            f.chat?.id ?? "",
-            f.item.event.message.replyToExternalId ?? "",
-          ]),
-        ),
-      )
-      .execute();
-    const stored = new Map(rows.map((r) => [`${r.chat_id}|${r.external_id}`, r]));
-    const inBatch = new Map<string, Fresh>();
-    for (const f of fresh) {
-      const chatId = f.chat?.id ?? "";
-      const ref = f.item.event.message.replyToExternalId;
-      if (ref) {
-        const hit = stored.get(`${chatId}|${ref}`);
-        const local = inBatch.get(`${chatId}|${ref}`);
-        f.replyToId = hit?.id ?? local?.messageId ?? null;
-        if (hit) targets.set(hit.id, hit);
-        if (local)
-          targets.set(local.messageId, {
-            id: local.messageId,
-            text: local.item.event.message.text,
-            author_name: local.authorName ?? "",
-          });
+/** Sets each reply's `replyToId`: a message stored before, or an earlier one of this batch. */
+function resolveReplies(ready: Fresh[], stored: Array<Record<string, unknown>>): Map<string, ReplyTarget> {
+  const targets = new Map<string, ReplyTarget>();
+  const storedByRef = new Map(stored.map((r) => [`${r.channel_id}|${r.chat_external_id}|${r.external_id}`, r]));
+  const inBatch = new Map<string, Fresh>();
+  for (const f of ready) {
+    const ref = f.item.event.message.replyToExternalId;
+    if (ref) {
+      const hit = storedByRef.get(`${f.key.channelId}|${f.key.externalId}|${ref}`);
+      const local = inBatch.get(`${f.chat.id}|${ref}`);
+      if (hit) {
+        const target = {
+          id: hit.id as string,
+          text: hit.text as string | null,
+          author_name: hit.author_name as string,
+        };
+        f.replyToId = target.id;
+        targets.set(target.id, target);
+      } else if (local) {
+        f.replyToId = local.messageId;
+        targets.set(local.messageId, {
+          id: local.messageId,
+          text: local.item.event.message.text,
+          author_name: local.authorName,
+        });
       }
-      inBatch.set(`${chatId}|${f.item.event.message.externalId}`, f);
     }
+    inBatch.set(`${f.chat.id}|${f.item.event.message.externalId}`, f);
   }
   return targets;
 }
 
-/** 4. Chat DTOs after the batch, with one query for the chats and one for their siblings. */
-async function presentChats(db: Kysely<DB>, chats: ChatRow[]): Promise<Map<string, ChatDto>> {
+/** Chat DTOs after the batch, from the locked rows and what the batch adds (siblings in it too). */
+function presentChats(byChat: Map<string, { f: Fresh; count: number; last: MessageRow }>, now: Date) {
+  const after = new Map<string, ChatRow>();
+  for (const { f, count, last } of byChat.values()) {
+    after.set(f.chat.id, {
+      ...f.chat,
+      unread_count: f.chat.unread_count + count,
+      last_message_id: last.id,
+      last_message_text: previewOf(last.text, last.parts as never),
+      last_message_direction: "in",
+      last_message_at: now,
+      last_activity_at: now,
+      status: "subscribed",
+    });
+  }
   const out = new Map<string, ChatDto>();
-  const byWs = new Map<string, ChatRow[]>();
-  for (const c of chats) byWs.set(c.workspace_id, [...(byWs.get(c.workspace_id) ?? []), c]);
-  for (const [ws, list] of byWs) {
-    const rows = (await chatsWithContext(db)
-      .where("chats.workspace_id", "=", ws)
-      .where(
-        "chats.id",
-        "in",
-        list.map((c) => c.id),
-      )
-      .execute()) as ChatListRow[];
-    const siblings = await siblingsOf(
-      db,
-      ws,
-      rows.map((r) => r.client_id),
-    );
-    for (const r of rows) out.set(r.id, presentChat(r, siblings));
+  for (const { f } of byChat.values()) {
+    const row = after.get(f.chat.id) as ChatRow;
+    const siblings = (f.chat.siblings ?? []).map((s) => {
+      const moved = after.get(s.id);
+      return moved ? { ...s, unread_count: moved.unread_count, status: moved.status } : s;
+    });
+    const listRow = {
+      ...row,
+      client_name: f.chat.c_name,
+      client_phone: f.chat.c_phone,
+      client_email: f.chat.c_email,
+      client_avatar_url: f.chat.c_avatar,
+      channel_kind: f.item.channel.kind,
+      channel_name: f.item.channel.name,
+    };
+    out.set(f.chat.id, presentChat(listRow, siblings));
   }
   return out;
-}
-
-/**
- * Stores a batch of inbound messages in the caller's transaction with a fixed number of statements
- * whatever its size: dedupe, find or create clients and chats, insert the messages, bump the chats'
- * counters, record the events. Results are in the order of `items`.
- */
-export async function storeInboundBatch(tx: Tx, items: InboundItem[]): Promise<StoreResult[]> {
-  const results: Array<StoreResult | undefined> = new Array(items.length);
-  const fresh = await dedupe(tx, items, results);
-  if (fresh.length > 0) {
-    const now = new Date();
-    const { created } = await upsertChats(tx, fresh, now);
-    const replies = await resolveReplies(tx, fresh);
-    // One statement with one array per column: constant SQL text, cheap to build for any batch size.
-    const col = <T>(fn: (f: Fresh) => T) => fresh.map(fn);
-    const inserted = await sql<MessageRow>`
-      INSERT INTO messages (workspace_id, id, chat_id, kind, direction, author_kind, author_name, text, parts, reply_to_id, external_id, sent_at, created_at)
-      SELECT w, i, c, k, 'in', 'client', a, t, p::jsonb, r, e, s, ${now}
-      FROM unnest(${col((f) => f.item.channel.workspace_id)}::uuid[], ${col((f) => f.messageId)}::uuid[], ${col((f) => f.chat?.id ?? "")}::uuid[],
-        ${col((f) => f.item.event.message.text)}::text[], ${col((f) => JSON.stringify(f.item.event.message.parts))}::text[],
-        ${col((f) => f.replyToId ?? null)}::uuid[], ${col((f) => f.item.event.message.externalId)}::text[], ${col((f) => f.item.event.message.sentAt)}::timestamptz[], ${col((f) => f.authorName ?? "")}::text[],
-        ${col((f) => f.item.event.kind ?? "message")}::text[])
-        AS u(w, i, c, t, p, r, e, s, a, k)
-      RETURNING *`.execute(tx.db);
-    const messages = inserted.rows;
-    const starts = fresh.filter((f) => f.item.event.start);
-    if (starts.length > 0) {
-      // Deep-link starts: a subscription with its lead-generation code (P22).
-      await tx.db
-        .insertInto("subscriptions")
-        .values(
-          starts.map((f) => ({
-            workspace_id: f.item.channel.workspace_id,
-            id: newId(),
-            chat_id: f.chat?.id ?? "",
-            code: f.item.event.start?.code ?? null,
-            created_at: now,
-          })),
-        )
-        .execute();
-    }
-    const byChat = new Map<string, { chat: ChatRow; count: number; last: Fresh }>();
-    for (const f of fresh) {
-      const chat = f.chat as ChatRow;
-      const agg = byChat.get(chat.id) ?? { chat, count: 0, last: f };
-      agg.count++;
-      agg.last = f;
-      byChat.set(chat.id, agg);
-    }
-    const values = [...byChat.values()].map(
-      (a) =>
-        sql`(${a.chat.workspace_id}::uuid, ${a.chat.id}::uuid, ${a.count}::int, ${a.last.messageId}::uuid, ${previewOf(a.last.item.event.message.text, a.last.item.event.message.parts)}::text)`,
-    );
-    await sql`
-      UPDATE chats SET unread_count = chats.unread_count + v.n, last_message_id = v.last_id, last_message_text = v.last_text,
-        last_message_direction = 'in', last_message_at = ${now}, last_activity_at = ${now}, status = 'subscribed'
-      FROM (VALUES ${sql.join(values)}) AS v(workspace_id, id, n, last_id, last_text)
-      WHERE chats.workspace_id = v.workspace_id AND chats.id = v.id`.execute(tx.db);
-    const chatDtos = await presentChats(
-      tx.db,
-      [...byChat.values()].map((a) => a.chat),
-    );
-    const byWorkspace = new Map<string, Fresh[]>();
-    for (const f of fresh)
-      byWorkspace.set(f.item.channel.workspace_id, [...(byWorkspace.get(f.item.channel.workspace_id) ?? []), f]);
-    const messageById = new Map(messages.map((m) => [m.id, m]));
-    for (const ws of [...byWorkspace.keys()].sort()) {
-      const list = byWorkspace.get(ws) ?? [];
-      const wsChats = [...byChat.values()].filter((a) => a.chat.workspace_id === ws);
-      const dtos = list.map((f) => {
-        const row = messageById.get(f.messageId);
-        if (!row) throw new Error("message row missing");
-        return { f, message: presentMessage(row, replies), chat: chatDtos.get(f.chat?.id ?? "") as ChatDto };
-      });
-      const events = await recordEvents(
-        tx,
-        ws,
-        dtos.map((d) => ({ type: inboxEvents.messageCreated, payload: { message: d.message, chat: d.chat } })),
-        {
-          chats: wsChats.filter((a) => created.has(a.chat.id)).length,
-          unreadChats: wsChats.filter((a) => a.chat.unread_count === 0).length,
-        },
-      );
-      dtos.forEach((d, i) => {
-        results[d.f.index] = { status: "stored", message: d.message, chat: d.chat, event: events[i] as RecordedEvent };
-      });
-    }
-  }
-  return results.map((r) => r ?? { status: "duplicate", messageId: null });
 }
