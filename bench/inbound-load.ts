@@ -5,6 +5,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { sign } from "../server/connectors/api/signature";
+import { post } from "./http";
 import { load } from "./lib";
 
 const [base, channelId, secret, total, concurrency] = process.argv.slice(2);
@@ -15,12 +16,7 @@ const stats = await load(Number(total), Number(concurrency), async (i) => {
     client: { externalId: `load-${i % 2000}`, name: `Load ${i % 2000}` },
     message: { externalId: `m-${run}-${i}`, text: `load ${i} at ${performance.now()}` },
   });
-  const res = await fetch(`${base}/webhooks/api/${channelId}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-parley-signature": sign(secret ?? "", raw) },
-    body: raw,
-  });
-  await res.arrayBuffer();
+  const res = await post(`${base}/webhooks/api/${channelId}`, raw, { "x-parley-signature": sign(secret ?? "", raw) });
   if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
 });
 console.log(JSON.stringify(stats));

@@ -200,7 +200,7 @@ export async function benchInbox(kind: Kind, size: SeedSize, opts: { queriesOnly
     const { cookie } = await signIn(base);
     const sockets = 500;
     const rate = 200;
-    const rt = await new Promise<Stats & { expected: number }>((resolve, reject) => {
+    const rt = await new Promise<Stats & { expected: number; answered: Stats }>((resolve, reject) => {
       execFile(
         process.execPath,
         [
@@ -222,6 +222,7 @@ export async function benchInbox(kind: Kind, size: SeedSize, opts: { queriesOnly
     console.log(
       line(`webhook → socket event (${rate}/s, ${sockets} sockets, ${rt.n}/${rt.expected} seen)`, rt, "p99 ≤ 50 ms"),
     );
+    console.log(line("  of which: the webhook answered (stored)", rt.answered));
   } finally {
     await app.close();
     await database.close();

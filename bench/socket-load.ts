@@ -1,24 +1,40 @@
 /**
  * Realtime bench client, its own process: opens N manager sockets, posts signed webhooks at a fixed
- * rate and measures webhook sent → event received on one socket. Prints JSON stats.
+ * rate and measures webhook sent → event received on one of them. Prints JSON stats.
  * Usage: tsx bench/socket-load.ts <baseUrl> <channelId> <secret> <cookie> <sockets> <rate> <seconds>
  */
+import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import { sign } from "../server/connectors/api/signature";
+import { post } from "./http";
 import { stats } from "./lib";
 
 const [base = "", channelId, secret = "", cookie = "", nSockets, rateArg, secondsArg] = process.argv.slice(2);
 const rate = Number(rateArg);
 const seconds = Number(secondsArg);
-const sockets: Socket[] = [];
-for (let i = 0; i < Number(nSockets); i++) {
-  sockets.push(io(base, { transports: ["websocket"], extraHeaders: { cookie, origin: base }, reconnection: false }));
-}
-await Promise.all(sockets.map((s) => new Promise((r) => s.once("ready", r))));
+// The other sockets first, in their own process (passive-socket.ts); the measuring socket joins the
+// room last, so each frame reaches it after all the others: the fan-out's whole cost is measured.
+const others = spawn(
+  process.execPath,
+  ["--import", "tsx", "bench/passive-socket.ts", base, cookie, String(Number(nSockets) - 1)],
+  {
+    stdio: ["pipe", "pipe", "inherit"],
+  },
+);
+await new Promise<void>((resolve, reject) => {
+  others.stdout.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
+  others.on("exit", (code) => reject(new Error(`passive sockets exited with ${code}`)));
+});
+const measuring: Socket = io(base, {
+  transports: ["websocket"],
+  extraHeaders: { cookie, origin: base },
+  reconnection: false,
+});
+await new Promise((r) => measuring.once("ready", r));
 const sentAt = new Map<string, number>();
 const latencies: number[] = [];
-sockets[0]?.on("events", (batch: Array<{ payload: { message?: { text?: string } } }>) => {
+measuring.on("events", (batch: Array<{ payload: { message?: { text?: string } } }>) => {
   for (const e of batch) {
     const t0 = sentAt.get(e.payload.message?.text ?? "");
     if (t0 !== undefined) latencies.push(performance.now() - t0);
@@ -27,6 +43,7 @@ sockets[0]?.on("events", (batch: Array<{ payload: { message?: { text?: string } 
 const run = `${process.pid}-${Date.now()}`;
 const started = performance.now();
 const inflight: Promise<void>[] = [];
+const answered: number[] = [];
 for (let i = 0; i < rate * seconds; i++) {
   const wait = started + (i * 1000) / rate - performance.now();
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
@@ -36,16 +53,18 @@ for (let i = 0; i < rate * seconds; i++) {
     client: { externalId: `rt-${i % 100}` },
     message: { externalId: `rt-${run}-${i}`, text },
   });
-  sentAt.set(text, performance.now());
+  const t0 = performance.now();
+  sentAt.set(text, t0);
   inflight.push(
-    fetch(`${base}/webhooks/api/${channelId}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-parley-signature": sign(secret, raw) },
-      body: raw,
-    }).then((r) => void r.arrayBuffer()),
+    post(`${base}/webhooks/api/${channelId}`, raw, { "x-parley-signature": sign(secret, raw) }).then(() => {
+      answered.push(performance.now() - t0);
+    }),
   );
 }
 await Promise.all(inflight);
 await new Promise((r) => setTimeout(r, 1000));
-for (const s of sockets) s.disconnect();
-console.log(JSON.stringify({ ...stats(latencies, seconds), expected: rate * seconds }));
+measuring.disconnect();
+others.stdin.end();
+console.log(
+  JSON.stringify({ ...stats(latencies, seconds), expected: rate * seconds, answered: stats(answered, seconds) }),
+);

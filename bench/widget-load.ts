@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import { sign } from "../server/connectors/api/signature";
+import { post } from "./http";
 import { type Stats, stats } from "./lib";
 
 const [base = "", workspaceId = "", widgetId = "", apiId = "", apiSecret = "", cookie = "", nArg, rateArg, secondsArg] =
@@ -110,12 +111,10 @@ async function widgetRound(round: string): Promise<Map<string, number>> {
     const v = visitors[i % visitors.length] as Visitor;
     const text = `w ${run} ${round} ${i}`;
     sentAt.set(text, performance.now());
-    const res = await fetch(`${base}/widget/${widgetId}/messages`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin, authorization: `Bearer ${v.token}` },
-      body: JSON.stringify({ clientMessageId: randomUUID(), text }),
+    await post(`${base}/widget/${widgetId}/messages`, JSON.stringify({ clientMessageId: randomUUID(), text }), {
+      origin,
+      authorization: `Bearer ${v.token}`,
     });
-    await res.arrayBuffer();
     answeredAt.set(text, performance.now());
     chatOf.set(text, v);
   });
@@ -133,12 +132,7 @@ async function apiRound(round: string): Promise<Map<string, number>> {
       message: { externalId: `wb-${run}-${round}-${i}`, text },
     });
     sentAt.set(text, performance.now());
-    const res = await fetch(`${base}/webhooks/api/${apiId}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-parley-signature": sign(apiSecret, raw) },
-      body: raw,
-    });
-    await res.arrayBuffer();
+    await post(`${base}/webhooks/api/${apiId}`, raw, { "x-parley-signature": sign(apiSecret, raw) });
     answeredAt.set(text, performance.now());
   });
   return sentAt;
