@@ -100,7 +100,61 @@ async function baselineInsertsPerSecond(db: Kysely<DB>, concurrency: number, sec
   return count / seconds;
 }
 
-export async function benchInbox(kind: Kind, size: SeedSize, opts: { queriesOnly?: boolean } = {}): Promise<void> {
+/** The reads: list pages, unread tab, search, a big chat's last messages (a line per query with `queriesOnly`). */
+async function benchReads(
+  kind: Kind,
+  get: (url: string) => Promise<void>,
+  chats: string,
+  cursors: string[],
+  bigChatId: string,
+  queriesOnly: boolean,
+) {
+  const t = (pg: number, lite: number) => `≤ ${kind === "pglite" ? lite : pg} ms p95`;
+  console.log(line("chat list, first page", await load(200, 1, () => get(`${chats}?limit=50`)), t(20, 50)));
+  console.log(
+    line(
+      "chat list, cursor pages",
+      await load(200, 1, (i) => get(`${chats}?limit=50&cursor=${cursors[i % cursors.length]}`)),
+      t(20, 50),
+    ),
+  );
+  console.log(line("unread tab", await load(200, 1, () => get(`${chats}?tab=unread&limit=50`)), t(20, 50)));
+  const names = ["ab", "Cd1", "e0f", "99a"];
+  console.log(
+    line("search by name", await load(100, 1, (i) => get(`${chats}?q=${names[i % names.length]}`)), t(50, 50)),
+  );
+  console.log(
+    line(
+      "search by phone (formatted)",
+      await load(100, 1, (i) => get(`${chats}?q=${encodeURIComponent(`+7 (912) 00${i % 10}-1`)}`)),
+      t(50, 50),
+    ),
+  );
+  console.log(
+    line("search by e-mail", await load(100, 1, (i) => get(`${chats}?q=${(i * 37).toString(16)}a@exam`)), t(50, 50)),
+  );
+  console.log(
+    line(
+      "last 50 messages of the big chat",
+      await load(200, 1, () => get(`${chats}/${bigChatId}/messages?limit=50`)),
+      t(10, 10),
+    ),
+  );
+  if (queriesOnly) {
+    // One line per query: those above, a rare one, one matching nobody, and the unread tab.
+    const probes = [...names, "zz", "c0ffee", "+7 (912) 001-1", "25a@exam", "nobody"].map((q) => ({ q, tab: "all" }));
+    for (const { q, tab } of [...probes, { q: "ab", tab: "unread" }, { q: "cd1", tab: "unread" }]) {
+      const url = `${chats}?q=${encodeURIComponent(q)}&tab=${tab}`;
+      console.log(line(`  search "${q}"${tab === "all" ? "" : ` (${tab})`}`, await load(40, 1, () => get(url))));
+    }
+  }
+}
+
+export async function benchInbox(
+  kind: Kind,
+  size: SeedSize,
+  opts: { queriesOnly?: boolean; writesOnly?: boolean } = {},
+): Promise<void> {
   console.log(`\n${kind}: inbox on ${size.clients} chats / ${size.messages} messages`);
   const database = await openBenchDb(kind);
   await migrate(database.db as never);
@@ -117,59 +171,22 @@ export async function benchInbox(kind: Kind, size: SeedSize, opts: { queriesOnly
     const { secret } = await inTx(database.db, (tx) => createApiToken(tx, seeded.userId, seeded.workspaceId, "bench"));
     const headers = { authorization: `Bearer ${secret}` };
     const chats = `/api/v1/workspaces/${seeded.workspaceId}/chats`;
-    const get = async (url: string) => {
+    const read = async (url: string) => {
       const res = await app.inject({ method: "GET", url, headers });
       if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
       return res.json();
     };
+    const get = async (url: string) => void (await read(url));
     const cursors: string[] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 20; i++) {
-      const page: { nextCursor: string | null } = await get(`${chats}?limit=50${cursor ? `&cursor=${cursor}` : ""}`);
+      const page: { nextCursor: string | null } = await read(`${chats}?limit=50${cursor ? `&cursor=${cursor}` : ""}`);
       cursor = page.nextCursor;
       if (cursor) cursors.push(cursor);
     }
     const pglite = kind === "pglite";
-    const t = (pg: number, lite: number) => `≤ ${pglite ? lite : pg} ms p95`;
-    console.log(line("chat list, first page", await load(200, 1, () => get(`${chats}?limit=50`)), t(20, 50)));
-    console.log(
-      line(
-        "chat list, cursor pages",
-        await load(200, 1, (i) => get(`${chats}?limit=50&cursor=${cursors[i % cursors.length]}`)),
-        t(20, 50),
-      ),
-    );
-    console.log(line("unread tab", await load(200, 1, () => get(`${chats}?tab=unread&limit=50`)), t(20, 50)));
-    const names = ["ab", "Cd1", "e0f", "99a"];
-    console.log(
-      line("search by name", await load(100, 1, (i) => get(`${chats}?q=${names[i % names.length]}`)), t(50, 50)),
-    );
-    console.log(
-      line(
-        "search by phone (formatted)",
-        await load(100, 1, (i) => get(`${chats}?q=${encodeURIComponent(`+7 (912) 00${i % 10}-1`)}`)),
-        t(50, 50),
-      ),
-    );
-    console.log(
-      line("search by e-mail", await load(100, 1, (i) => get(`${chats}?q=${(i * 37).toString(16)}a@exam`)), t(50, 50)),
-    );
-    console.log(
-      line(
-        "last 50 messages of the big chat",
-        await load(200, 1, () => get(`${chats}/${seeded.bigChatId}/messages?limit=50`)),
-        t(10, 10),
-      ),
-    );
-    if (opts.queriesOnly) {
-      // One line per query: those above, a rare one, one matching nobody, and the unread tab.
-      const probes = [...names, "zz", "c0ffee", "+7 (912) 001-1", "25a@exam", "nobody"].map((q) => ({ q, tab: "all" }));
-      for (const { q, tab } of [...probes, { q: "ab", tab: "unread" }, { q: "cd1", tab: "unread" }]) {
-        const url = `${chats}?q=${encodeURIComponent(q)}&tab=${tab}`;
-        console.log(line(`  search "${q}"${tab === "all" ? "" : ` (${tab})`}`, await load(40, 1, () => get(url))));
-      }
-      return;
-    }
+    if (!opts.writesOnly) await benchReads(kind, get, chats, cursors, seeded.bigChatId, opts.queriesOnly === true);
+    if (opts.queriesOnly) return;
 
     // Inbound throughput: signed webhooks over HTTP from another process, each answered after its commit.
     const runLoad = (total: number, concurrency: number) =>
