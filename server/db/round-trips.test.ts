@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { sql } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../test/db";
 import type { Database } from "./connect";
@@ -23,6 +24,14 @@ describe("literal and inline", () => {
     expect(literal("a\\b")).toBe(" E'a\\\\b'");
     expect(literal(["a", null, 'q"'])).toBe(String.raw` E'{"a",NULL,"q\\""}'`);
     expect(literal({ a: "x'" })).toBe(`'{"a":"x''"}'`);
+  });
+
+  it("quotes text exactly as node-postgres's escapeLiteral does", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }).filter((s) => !s.includes("\u0000")), (s) => {
+        expect(literal(s)).toBe(pg.escapeLiteral(s));
+      }),
+    );
   });
 
   it("refuses a NUL character and binary values", () => {
