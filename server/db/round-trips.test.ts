@@ -28,9 +28,12 @@ describe("literal and inline", () => {
 
   it("quotes text exactly as node-postgres's escapeLiteral does", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary" }).filter((s) => !s.includes("\u0000")), (s) => {
-        expect(literal(s)).toBe(pg.escapeLiteral(s));
-      }),
+      fc.property(
+        fc.string({ unit: "binary" }).filter((s) => !s.includes("\u0000")),
+        (s) => {
+          expect(literal(s)).toBe(pg.escapeLiteral(s));
+        },
+      ),
     );
   });
 

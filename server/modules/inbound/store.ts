@@ -46,6 +46,8 @@ function withoutNul<T>(value: T): T {
   return value;
 }
 
+const when = (condition: boolean, statement: () => Statement): Statement[] => (condition ? [statement()] : []);
+
 /** One candidate per event id of the batch (a repeat within the batch is a duplicate too). */
 function candidatesOf(items: InboundItem[]): Candidate[] {
   const seen = new Set<string>();
@@ -109,12 +111,7 @@ export async function storeInboundBatch(
   });
   const [claimed = [], locked = [], stored = []] = await tx.send([
     claimEvents(
-      claimOrder.map((c) => ({
-        ...c.key,
-        channelId: c.key.channelId,
-        eventId: c.item.event.eventId,
-        messageId: c.messageId,
-      })),
+      claimOrder.map((c) => ({ ...c.key, eventId: c.item.event.eventId, messageId: c.messageId })),
       now,
     ),
     lockChats(keys),
@@ -186,47 +183,40 @@ export async function storeInboundBatch(
       },
     })),
   );
-  const dupes = items
-    .map((item, index) => ({ item, index }))
-    .filter(({ index }) => !ready.some((f) => f.index === index));
+  const storedIndexes = new Set(ready.map((f) => f.index));
+  const dupes = items.map((item, index) => ({ item, index })).filter(({ index }) => !storedIndexes.has(index));
   const starts = ready.filter((f) => f.item.event.start);
   const writes: Statement[] = [
     ...patches,
-    ...(spare.length > 0
-      ? [
-          deleteClients(
-            spare.map((c) => c.workspace_id),
-            spare.map((c) => c.id),
-          ),
-        ]
-      : []),
-    ...(ready.length > 0
-      ? [
-          insertMessages(messages),
-          bumpChats(
-            [...byChat.values()].map(({ f, count, last }) => ({
-              workspaceId: f.key.workspaceId,
-              id: f.chat.id,
-              count,
-              lastId: last.id,
-              lastText: previewOf(last.text, last.parts as never),
-            })),
-            now,
-          ),
-        ]
-      : []),
-    ...(starts.length > 0
-      ? [
-          insertSubscriptions(
-            starts.map((f) => ({
-              workspaceId: f.key.workspaceId,
-              chatId: f.chat.id,
-              code: f.item.event.start?.code ?? null,
-            })),
-            now,
-          ),
-        ]
-      : []),
+    ...when(spare.length > 0, () =>
+      deleteClients(
+        spare.map((c) => c.workspace_id),
+        spare.map((c) => c.id),
+      ),
+    ),
+    ...when(ready.length > 0, () => insertMessages(messages)),
+    ...when(ready.length > 0, () =>
+      bumpChats(
+        [...byChat.values()].map(({ f, count, last }) => ({
+          workspaceId: f.key.workspaceId,
+          id: f.chat.id,
+          count,
+          lastId: last.id,
+          lastText: previewOf(last.text, last.parts as never),
+        })),
+        now,
+      ),
+    ),
+    ...when(starts.length > 0, () =>
+      insertSubscriptions(
+        starts.map((f) => ({
+          workspaceId: f.key.workspaceId,
+          chatId: f.chat.id,
+          code: f.item.event.start?.code ?? null,
+        })),
+        now,
+      ),
+    ),
     ...workspaces.map((ws, w) => {
       const wsChats = [...byChat.values()].filter((a) => a.f.key.workspaceId === ws);
       return recordEventsStatement(ws, eventInputs[w] ?? [], {
@@ -236,17 +226,15 @@ export async function storeInboundBatch(
     }),
   ];
   const tail = [
-    ...(dupes.length > 0
-      ? [
-          priorEvents(
-            dupes.map(({ item }) => ({
-              workspaceId: item.channel.workspace_id,
-              channelId: item.channel.id,
-              eventId: item.event.eventId,
-            })),
-          ),
-        ]
-      : []),
+    ...when(dupes.length > 0, () =>
+      priorEvents(
+        dupes.map(({ item }) => ({
+          workspaceId: item.channel.workspace_id,
+          channelId: item.channel.id,
+          eventId: item.event.eventId,
+        })),
+      ),
+    ),
     ...alsoAtEnd,
   ];
   const answers = await tx.sendLast([...writes, ...tail]);
