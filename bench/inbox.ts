@@ -165,6 +165,7 @@ export async function benchInbox(
     db: database.db,
     logger: false,
     worker: false,
+    embedded: kind === "pglite",
   });
   const base = await listenLocal(app);
   try {
