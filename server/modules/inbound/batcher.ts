@@ -82,16 +82,22 @@ export class InboundBatcher {
 
   private async commit(batch: Item[]): Promise<void> {
     const channels = this.healthDue(batch);
-    const health = this.db
-      .updateTable("channels")
-      .set({ last_update_at: new Date() })
-      .where("id", "in", channels)
-      .where((eb) =>
-        eb.or([eb("last_update_at", "is", null), eb("last_update_at", "<", new Date(Date.now() - healthEveryMs))]),
-      );
-    const results = await inGroups(this.db, (tx) => storeInboundBatch(tx, batch, channels.length > 0 ? [health] : []), {
-      bus: this.bus,
-    });
+    const health =
+      channels.length === 0
+        ? []
+        : [
+            this.db
+              .updateTable("channels")
+              .set({ last_update_at: new Date() })
+              .where("id", "in", channels)
+              .where((eb) =>
+                eb.or([
+                  eb("last_update_at", "is", null),
+                  eb("last_update_at", "<", new Date(Date.now() - healthEveryMs)),
+                ]),
+              ),
+          ];
+    const results = await inGroups(this.db, (tx) => storeInboundBatch(tx, batch, health), { bus: this.bus });
     batch.forEach((item, i) => {
       const r = results[i];
       if (r) item.resolve(r);
