@@ -17,7 +17,7 @@ import { errorResponses, workspaceParams } from "../../http/schemas";
 import { markChatRead, retryMessage, sendMessage } from "../messages/commands";
 import { deleteMessage, editMessage } from "../messages/edit";
 import { presentMessages } from "../messages/present";
-import { chatCounts, listChats, loadChat } from "./queries";
+import { assertChatIn, chatCounts, listChats, loadChat } from "./queries";
 
 const tags = ["chats"];
 const chatParams = z.object({ workspaceId: z.uuid(), chatId: z.uuid() });
@@ -96,7 +96,7 @@ export const chatRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx
     },
     async (req) => {
       const { workspaceId } = membershipOf(req);
-      await loadChat(db, workspaceId, req.params.chatId);
+      await assertChatIn(db, workspaceId, req.params.chatId);
       let q = db
         .selectFrom("messages")
         .selectAll()
