@@ -2,7 +2,7 @@ import { type Compilable, type CompiledQuery, type Kysely, type RawBuilder, sql 
 import pg from "pg";
 import type { EventBus } from "../events/bus";
 import type { DB } from "./schema";
-import type { Tx } from "./tx";
+import { type AfterCommit, runAfterCommit, type Tx, type TxOptions } from "./tx";
 
 /**
  * Several statements in one round trip.
@@ -91,7 +91,7 @@ export type GroupTx = {
   send(statements: Statement[]): Promise<Row[][]>;
   /** Runs the transaction's last group and commits with it (still one round trip). */
   sendLast(statements: Statement[]): Promise<Row[][]>;
-  afterCommit(fn: () => void | Promise<void>): void;
+  afterCommit(fn: AfterCommit): void;
   bus: EventBus | null;
 };
 
@@ -106,12 +106,8 @@ export function groupsIn(tx: Tx): GroupTx {
  * group and `COMMIT` with the last. Callbacks registered with `afterCommit` run once it has committed;
  * a failure rolls it back and runs none of them.
  */
-export async function inGroups<T>(
-  db: Kysely<DB>,
-  fn: (tx: GroupTx) => Promise<T>,
-  opts: { bus?: EventBus | null; onCallbackError?: (err: unknown) => void } = {},
-): Promise<T> {
-  const callbacks: Array<() => void | Promise<void>> = [];
+export async function inGroups<T>(db: Kysely<DB>, fn: (tx: GroupTx) => Promise<T>, opts: TxOptions = {}): Promise<T> {
+  const callbacks: AfterCommit[] = [];
   const result = await db.connection().execute(async (conn) => {
     let open = false;
     let committed = false;
@@ -137,12 +133,6 @@ export async function inGroups<T>(
       throw err;
     }
   });
-  for (const cb of callbacks) {
-    try {
-      await cb();
-    } catch (err) {
-      (opts.onCallbackError ?? ((e) => console.error("afterCommit failed", e)))(err);
-    }
-  }
+  await runAfterCommit(callbacks, opts);
   return result;
 }

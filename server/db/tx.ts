@@ -5,7 +5,7 @@ import type { DB } from "./schema";
 export type Tx = {
   db: Transaction<DB>;
   /** Runs after a successful commit (never on rollback): realtime, wake-ups, automation. */
-  afterCommit: (fn: () => void | Promise<void>) => void;
+  afterCommit: (fn: AfterCommit) => void;
   /** Where events recorded in this transaction are published after commit (none in bare scripts). */
   bus: EventBus | null;
 };
@@ -20,10 +20,18 @@ export type TxOptions = {
  * so nothing is published for data that was rolled back.
  */
 export async function inTx<T>(db: Kysely<DB>, fn: (tx: Tx) => Promise<T>, opts: TxOptions = {}): Promise<T> {
-  const callbacks: Array<() => void | Promise<void>> = [];
+  const callbacks: AfterCommit[] = [];
   const result = await db
     .transaction()
     .execute((trx) => fn({ db: trx, afterCommit: (cb) => callbacks.push(cb), bus: opts.bus ?? null }));
+  await runAfterCommit(callbacks, opts);
+  return result;
+}
+
+export type AfterCommit = () => void | Promise<void>;
+
+/** Runs a committed transaction's callbacks in order; one that fails is reported and the rest still run. */
+export async function runAfterCommit(callbacks: AfterCommit[], opts: Pick<TxOptions, "onCallbackError">) {
   for (const cb of callbacks) {
     try {
       await cb();
@@ -31,5 +39,4 @@ export async function inTx<T>(db: Kysely<DB>, fn: (tx: Tx) => Promise<T>, opts: 
       (opts.onCallbackError ?? ((e) => console.error("afterCommit failed", e)))(err);
     }
   }
-  return result;
 }

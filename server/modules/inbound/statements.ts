@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { ChatRow, MessageRow } from "../../db/schema";
+import type { ChatRow, ClientRow, MessageRow } from "../../db/schema";
 import { newId } from "../../lib/ids";
 import type { SiblingChat } from "../chats/present";
 
@@ -79,15 +79,7 @@ export function findReplies(refs: Array<ChatKey & { replyTo: string }>) {
     JOIN messages m ON m.workspace_id = c.workspace_id AND m.chat_id = c.id AND m.external_id = u.ref`;
 }
 
-export type NewClient = {
-  workspace_id: string;
-  id: string;
-  name: string;
-  phone: string | null;
-  phone_digits: string | null;
-  email: string | null;
-  avatar_url: string | null;
-};
+export type NewClient = Omit<ClientRow, "created_at" | "updated_at">;
 
 export function insertClients(rows: NewClient[], now: Date) {
   const col = <K extends keyof NewClient>(k: K) => rows.map((r) => r[k]);
