@@ -6,10 +6,20 @@ import type { EventBus } from "../events/bus";
 import type { RecordedEvent } from "../events/record";
 import { type Actor, actorForToken, isOwnOrigin } from "../http/guard";
 import { findSession, sessionCookie } from "../modules/auth/sessions";
+import { joinBroadcastFrames } from "./frames";
 
 export const workspaceRoom = (id: string) => `ws:${id}`;
 const userRoom = (id: string) => `user:${id}`;
-const batchWindowMs = 15;
+/** The longest pause between two frames of one workspace's events. */
+const maxWindowMs = 15;
+
+/**
+ * The pause a workspace's room takes after a fan-out that kept the thread busy `costMs`: four times
+ * that cost (the writes' completions come later and cost about as much again), at most 15 ms. So fan-out
+ * never takes more than about a fifth of the thread, however many sockets listen, and a room of a few
+ * sockets gets each event almost at once.
+ */
+export const windowAfter = (costMs: number): number => Math.min(maxWindowMs, 4 * costMs);
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? "").split(";")) {
@@ -50,6 +60,7 @@ export function attachRealtime(app: FastifyInstance, ctx: Ctx, bus: EventBus): S
       sub.disconnect();
     });
   }
+  joinBroadcastFrames(io.of("/").adapter);
   io.use((socket, next) => {
     authenticate(ctx, socket)
       .then((actor) => {
@@ -68,26 +79,28 @@ export function attachRealtime(app: FastifyInstance, ctx: Ctx, bus: EventBus): S
     socket.emit("ready", { workspaces: rows.map((r) => r.workspace_id) });
   });
   // Events are sent in small per-workspace batches (`events`, an array in sequence order): at most one
-  // frame per socket per window keeps fan-out to hundreds of sockets cheap. The first events after a
-  // quiet window go out at once (on the next turn of the loop, so a committed batch travels together);
-  // later ones wait for the window's end.
+  // frame per socket per window keeps fan-out to hundreds of sockets cheap (`windowAfter`). The first
+  // events after a quiet window go out at once (on the next turn of the loop, so a committed batch
+  // travels together); later ones wait for the window's end.
   const pending = new Map<string, RecordedEvent[]>();
-  const lastFlush = new Map<string, number>();
+  const nextFlushAt = new Map<string, number>();
   const flush = (workspaceId: string) => {
     const batch = pending.get(workspaceId);
     pending.delete(workspaceId);
-    lastFlush.set(workspaceId, Date.now());
+    const started = performance.now();
     if (batch?.length) io.to(workspaceRoom(workspaceId)).emit("events", batch);
+    const now = performance.now();
+    nextFlushAt.set(workspaceId, now + windowAfter(now - started));
   };
   const off = bus.onEvent((event) => {
     const list = pending.get(event.workspaceId);
     if (list) list.push(event);
     else {
       pending.set(event.workspaceId, [event]);
-      const wait = (lastFlush.get(event.workspaceId) ?? 0) + batchWindowMs - Date.now();
-      if (wait > 0) setTimeout(() => flush(event.workspaceId), wait);
+      const wait = (nextFlushAt.get(event.workspaceId) ?? 0) - performance.now();
+      if (wait >= 1) setTimeout(() => flush(event.workspaceId), wait);
       else setImmediate(() => flush(event.workspaceId));
-      if (lastFlush.size > 10_000) lastFlush.clear();
+      if (nextFlushAt.size > 10_000) nextFlushAt.clear();
     }
     if (event.type === "member.removed" && typeof event.payload.userId === "string") {
       flush(event.workspaceId);
