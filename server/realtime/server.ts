@@ -15,9 +15,9 @@ const maxWindowMs = 15;
 
 /**
  * The pause a workspace's room takes after a fan-out that kept the thread busy `costMs`: four times
- * that cost (the writes' completions come later and cost about as much again), at most 15 ms. So fan-out
- * never takes more than about a fifth of the thread, however many sockets listen, and a room of a few
- * sockets gets each event almost at once.
+ * that cost, at most 15 ms. So the sending itself never takes more than about a fifth of the thread
+ * (its writes' completion callbacks come later, a few per cent more), however many sockets listen, and
+ * a room of a few sockets gets each event almost at once.
  */
 export const windowAfter = (costMs: number): number => Math.min(maxWindowMs, 4 * costMs);
 
