@@ -190,7 +190,7 @@ export async function benchInbox(
     if (opts.queriesOnly) return;
 
     // Inbound throughput: signed webhooks over HTTP from another process, each answered after its commit.
-    const runLoad = (total: number, concurrency: number) =>
+    const runLoad = (total: number, concurrency: number, warmup: number) =>
       new Promise<Stats>((resolve, reject) => {
         execFile(
           process.execPath,
@@ -203,12 +203,12 @@ export async function benchInbox(
             seeded.channel.secret,
             String(total),
             String(concurrency),
+            String(warmup),
           ],
           (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as Stats)),
         );
       });
-    await runLoad(300, 16);
-    const inbound = await runLoad(pglite ? 3000 : 8000, 64);
+    const inbound = await runLoad(pglite ? 3000 : 8000, 64, pglite ? 1000 : 2000);
     const baseline = await baselineInsertsPerSecond(database.db, pglite ? 1 : 20, 3);
     console.log(
       `  inbound webhooks: ${inbound.perSecond.toFixed(0)} messages/s (target ≥ 1500), p95 ${inbound.p95.toFixed(1)} ms; baseline single-row INSERT transactions: ${baseline.toFixed(0)}/s; ratio ${(inbound.perSecond / baseline).toFixed(2)} (aim ≥ 0.5)`,

@@ -19,6 +19,12 @@ type EventInputs = Array<Omit<EventInput, "workspaceId">>;
 type Counters = { chats?: number; unreadChats?: number };
 
 /**
+ * The payloads as one JSON array: written into a statement (see db/round-trips.ts), a text[] of JSON
+ * documents escapes every quote of them twice over and made up a third of an inbound batch's bytes.
+ */
+const payloadsJson = (inputs: EventInputs) => `[${inputs.map((i) => JSON.stringify(i.payload ?? {})).join(",")}]`;
+
+/**
  * The statement that records events of one workspace with its next sequence numbers, in one go for
  * any number of events: it takes the numbers (locking the workspace row) and inserts the events. The
  * row lock serialises writers: sequence numbers increase without gaps in commit order, which is what
@@ -34,9 +40,9 @@ export function recordEventsStatement(workspaceId: string, inputs: EventInputs, 
   return sql<{ seq: string | number }>`
     WITH w AS (UPDATE workspaces SET ${sql.join(sets)} WHERE id = ${workspaceId} RETURNING event_seq)
     INSERT INTO events (workspace_id, seq, type, actor_user_id, payload)
-    SELECT ${workspaceId}::uuid, w.event_seq - ${n} + u.o, u.t, u.a, u.p::jsonb
-    FROM w, unnest(${inputs.map((i) => i.type)}::text[], ${inputs.map((i) => i.actorUserId ?? null)}::uuid[],
-      ${inputs.map((i) => JSON.stringify(i.payload ?? {}))}::text[]) WITH ORDINALITY AS u(t, a, p, o)
+    SELECT ${workspaceId}::uuid, w.event_seq - ${n} + u.o, u.t, u.a, u.p
+    FROM w, ROWS FROM (unnest(${inputs.map((i) => i.type)}::text[]), unnest(${inputs.map((i) => i.actorUserId ?? null)}::uuid[]),
+      jsonb_array_elements(${payloadsJson(inputs)}::jsonb)) WITH ORDINALITY AS u(t, a, p, o)
     RETURNING seq`;
 }
 
