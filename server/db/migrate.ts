@@ -5,6 +5,7 @@ import * as m0003 from "./migrations/0003_files";
 import * as m0004 from "./migrations/0004_phone_search";
 import * as m0005 from "./migrations/0005_messenger_actions";
 import * as m0006 from "./migrations/0006_chat_search";
+import * as m0007 from "./migrations/0007_email_local_suffix";
 
 /** Forward-only, versioned; the same SQL on PGlite and PostgreSQL 15. Append new ones here. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   "0004_phone_search": m0004,
   "0005_messenger_actions": m0005,
   "0006_chat_search": m0006,
+  "0007_email_local_suffix": m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

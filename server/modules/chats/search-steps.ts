@@ -2,6 +2,9 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../../db/schema";
 import type { Cursor } from "./cursor";
 
+/** A LIKE pattern's wildcards and escape character, escaped. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export type SearchInput = {
   workspaceId: string;
   tab: "all" | "unread";
@@ -119,7 +122,8 @@ export async function walkList(db: Kysely<DB>, input: SearchInput, m: Match): Pr
 
 /**
  * The people matching, through the trigram indexes on `indexLike` (a part of the query whose
- * trigrams are rare) and then exactly on the row; null when there are more than `cap`.
+ * trigrams are rare) and then exactly on the row; null when there are more than `cap`. A query with
+ * an "@" after something goes by the end of the e-mail's part before its "@" (see peopleByEmailLocal).
  */
 export async function matchingPeople(
   db: Kysely<DB>,
@@ -129,6 +133,8 @@ export async function matchingPeople(
   indexLike: string,
   cap: number,
 ): Promise<string[] | null> {
+  const at = term.indexOf("@");
+  if (m.kind === "text" && at > 0) return peopleByEmailLocal(db, workspaceId, term, m.like, term.slice(0, at), cap);
   // Asked for few people, the trigram indexes: not a scan of all the workspace's people.
   const rows = await pinned(db, { enable_seqscan: "off", enable_indexscan: "off" }, (tx) =>
     tx
@@ -147,6 +153,38 @@ export async function matchingPeople(
       })
       .limit(cap + 1)
       .execute(),
+  );
+  return rows.length > cap ? null : rows.map((r) => r.id);
+}
+
+/**
+ * People matching a query with an "@" (`local` is its part before the first "@", `like` the query as
+ * a LIKE pattern): by e-mail, those whose e-mail's part before its "@" ends with `local` (a prefix of
+ * the reversed part, see migration 0007) and those with more than one "@"; by name, through the
+ * trigram index (names seldom hold an e-mail's domain). Each is checked on the whole query. Null when
+ * there are more than `cap`.
+ */
+async function peopleByEmailLocal(
+  db: Kysely<DB>,
+  workspaceId: string,
+  term: string,
+  like: string,
+  local: string,
+  cap: number,
+): Promise<string[] | null> {
+  const reversed = `${escapeLike([...local].reverse().join(""))}%`;
+  // The partial indexes' conditions are written out as they are, for the planner to match them.
+  const { rows } = await pinned(db, { enable_seqscan: "off", enable_indexscan: "off" }, (tx) =>
+    sql<{ id: string }>`
+      SELECT id FROM clients WHERE workspace_id = ${workspaceId} AND lower(email) LIKE '%@%'
+        AND reverse(split_part(lower(email), '@', 1)) LIKE ${reversed} AND strpos(lower(email), ${term}) > 0
+      UNION
+      SELECT id FROM clients WHERE workspace_id = ${workspaceId} AND lower(email) LIKE '%@%@%'
+        AND strpos(lower(email), ${term}) > 0
+      UNION
+      SELECT id FROM clients WHERE workspace_id = ${workspaceId} AND lower(name) LIKE ${like}
+        AND strpos(lower(name), ${term}) > 0
+      LIMIT ${cap + 1}`.execute(tx),
   );
   return rows.length > cap ? null : rows.map((r) => r.id);
 }

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inTx } from "../../db/tx";
+import { newId } from "../../lib/ids";
 import { createApiChannel, inboundBody, postInbound } from "../../test/inbox";
 import { type Client, createTestServer, setupOwner, type TestServer } from "../../test/server";
 import { createWorkspace } from "../workspaces/commands";
@@ -11,6 +12,7 @@ let server: TestServer;
 let owner: Client;
 let ws: string;
 let channel: { id: string; secret: string };
+let userId: string;
 
 /** `n` people with a chat each: hex names (some Cyrillic, some with % and _), phones, e-mails, ties in activity. */
 async function seed(workspaceId: string, channelId: string, n: number, prefix: string, newest: string) {
@@ -44,6 +46,7 @@ async function seed(workspaceId: string, channelId: string, n: number, prefix: s
 beforeAll(async () => {
   server = await createTestServer({}, { worker: false });
   const s = await setupOwner(server);
+  userId = s.user.id;
   owner = s.client;
   ws = s.workspace.id;
   channel = await createApiChannel(owner, ws);
@@ -146,6 +149,44 @@ describe("search", () => {
     const m = matchOf("example");
     expect(await matchingPeople(server.database.db, ws, "example", m, "%example%", 10)).toBeNull();
     expect(await matchingPeople(server.database.db, ws, "example", m, "%example%", 1000)).toHaveLength(225);
+  });
+
+  it("finds a query with an @ by the end of the e-mail's part before it, and misses no odd e-mail or name", async () => {
+    const db = server.database.db;
+    const w = await inTx(db, (tx) => createWorkspace(tx, userId, "At"));
+    const people = [
+      ["Plain", "joann@gmail.com"],
+      ["Two ats", "x@joann@gmail.com"],
+      ["ann@gmail.com (sales)", null],
+      ["Other", "ann@yahoo.com"],
+      ["No at", "joann.gmail.com"],
+    ] as const;
+    for (const [name, email] of people) {
+      await db
+        .insertInto("clients")
+        .values({ workspace_id: w.id, id: newId(), name, email, created_at: new Date(), updated_at: new Date() })
+        .execute();
+    }
+    const names = async (q: string) => {
+      const ids = (await matchingPeople(db, w.id, q, matchOf(q), `%${q}%`, 100)) ?? [];
+      const rows = ids.length ? await db.selectFrom("clients").select("name").where("id", "in", ids).execute() : [];
+      return rows.map((r) => r.name).sort();
+    };
+    expect(await names("ann@gm")).toEqual(["Plain", "Two ats", "ann@gmail.com (sales)"]);
+    expect(await names("joann@")).toEqual(["Plain", "Two ats"]);
+    expect(await names("x@jo")).toEqual(["Two ats"]);
+    expect(await names("zz@gm")).toEqual([]);
+    // The e-mails through the B-tree on the reversed part before the "@", not the trigram index.
+    await sql`ANALYZE clients`.execute(db);
+    const plan = await db.transaction().execute(async (tx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+      const { rows } = await sql<{ "QUERY PLAN": string }>`EXPLAIN SELECT id FROM clients
+        WHERE workspace_id = ${w.id} AND lower(email) LIKE '%@%' AND reverse(split_part(lower(email), '@', 1)) LIKE 'nnaoj%'`.execute(
+        tx,
+      );
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("clients_email_local_suffix");
   });
 });
 

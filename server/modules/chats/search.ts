@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema";
 import { phoneQueryDigits } from "../../lib/phone";
 import {
+  escapeLike,
   firstMatches,
   listSizes,
   type Match,
@@ -18,8 +19,6 @@ export function matchOf(term: string): Match {
   if (digits) return { kind: "phone", digits };
   return { kind: "text", like: `%${escapeLike(term)}%` };
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 export type SearchTuning = {
   /**
@@ -40,7 +39,8 @@ export const defaultTuning: SearchTuning = { firstStretch: 2000, personCost: 10,
  * 1. The first chats of the list are read in order, index-only (the activity indexes carry each
  *    chat's copy of its client's name, e-mail and phone digits). A query many people match has its
  *    page there; for the others, the matches there tell about how many people match in all.
- * 2. Few people: the trigram indexes on clients find them and their chats are sorted by activity.
+ * 2. Few people: the trigram indexes on clients (for a query with an "@", a B-tree on the e-mails'
+ *    part before it) find them and their chats are sorted by activity.
  * 3. Many people, or a query of one or two letters (no trigram): the list is walked on in order.
  */
 export async function searchChatIds(
