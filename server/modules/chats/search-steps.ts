@@ -17,7 +17,10 @@ export type SearchInput = {
 };
 
 /** A phone-like query matches phone digits only; any other, a substring of the name or e-mail. */
-export type Match = { kind: "phone"; digits: string } | { kind: "text"; like: string };
+export type Match =
+  | { kind: "phone"; digits: string }
+  /** `local`: the query's part before its "@", when it has one after something (see peopleByEmailLocal). */
+  | { kind: "text"; like: string; local: string | null };
 
 /** The match on a chat's copies of its client's fields (`search_*`, see migration 0006). */
 function onCopies(m: Match): RawBuilder<boolean> {
@@ -133,8 +136,7 @@ export async function matchingPeople(
   indexLike: string,
   cap: number,
 ): Promise<string[] | null> {
-  const at = term.indexOf("@");
-  if (m.kind === "text" && at > 0) return peopleByEmailLocal(db, workspaceId, term, m.like, term.slice(0, at), cap);
+  if (m.kind === "text" && m.local) return peopleByEmailLocal(db, workspaceId, term, m.like, m.local, cap);
   // Asked for few people, the trigram indexes: not a scan of all the workspace's people.
   const rows = await pinned(db, { enable_seqscan: "off", enable_indexscan: "off" }, (tx) =>
     tx
