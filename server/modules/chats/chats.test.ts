@@ -120,6 +120,34 @@ describe("sending", () => {
     expect(older.hasMore).toBe(false);
   });
 
+  it("lists messages with what they quote; an empty chat is an empty page; another workspace's chat is not found", async () => {
+    const chat = (await owner.get(`${chatsUrl()}?q=carla`)).json().items[0];
+    const first = (await owner.get(`${chatsUrl()}/${chat.id}/messages`)).json().items[0];
+    await owner.post(`${chatsUrl()}/${chat.id}/messages`, { text: "quoting", replyToId: first.id });
+    await owner.post(`${chatsUrl()}/${chat.id}/messages`, { text: "plain" });
+    const page = (await owner.get(`${chatsUrl()}/${chat.id}/messages`)).json();
+    expect(page.hasMore).toBe(false);
+    expect(page.items.map((m: { text: string }) => m.text)).toEqual([first.text, "quoting", "plain"]);
+    expect(page.items.map((m: { replyTo: unknown }) => m.replyTo)).toEqual([
+      null,
+      { id: first.id, text: first.text, authorName: "Carla 100%_off" },
+      null,
+    ]);
+
+    const bulk = (await owner.get(`${chatsUrl()}?q=bulk%200`)).json().items[0];
+    await server.database.db.deleteFrom("messages").where("chat_id", "=", bulk.id).execute();
+    const empty = await owner.get(`${chatsUrl()}/${bulk.id}/messages`);
+    expect(empty.statusCode).toBe(200);
+    expect(empty.json()).toEqual({ items: [], hasMore: false });
+
+    const other = (await owner.post("/api/v1/workspaces", { name: "Other" })).json().workspace.id;
+    const foreign = await owner.get(`/api/v1/workspaces/${other}/chats/${chat.id}/messages`);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().error.code).toBe("not_found");
+    const missing = await owner.get(`${chatsUrl()}/${crypto.randomUUID()}/messages`);
+    expect(missing.statusCode).toBe(404);
+  });
+
   it("refuses an empty message and a reply to another chat", async () => {
     const [a, b] = (await owner.get(`${chatsUrl()}?limit=2`)).json().items;
     const empty = await owner.post(`${chatsUrl()}/${a.id}/messages`, { text: "   " });

@@ -47,17 +47,6 @@ export async function siblingsOf(db: Kysely<DB>, workspaceId: string, clientIds:
     .execute();
 }
 
-/** 404 unless the chat is in the workspace: one index lookup (`loadChat` when its DTO is wanted). */
-export async function assertChatIn(db: Kysely<DB>, workspaceId: string, chatId: string): Promise<void> {
-  const row = await db
-    .selectFrom("chats")
-    .select("id")
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", chatId)
-    .executeTakeFirst();
-  if (!row) throw notFound("This chat");
-}
-
 export async function loadChat(db: Kysely<DB>, workspaceId: string, chatId: string) {
   const row = await chatsWithContext(db)
     .where("chats.workspace_id", "=", workspaceId)

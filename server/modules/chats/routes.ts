@@ -11,13 +11,12 @@ import {
   sendMessageRequest,
 } from "../../../common/inbox";
 import type { Ctx } from "../../context";
-import type { MessageRow } from "../../db/schema";
 import { actorOf, membershipOf } from "../../http/guard";
 import { errorResponses, workspaceParams } from "../../http/schemas";
 import { markChatRead, retryMessage, sendMessage } from "../messages/commands";
 import { deleteMessage, editMessage } from "../messages/edit";
-import { presentMessages } from "../messages/present";
-import { assertChatIn, chatCounts, listChats, loadChat } from "./queries";
+import { messagesPage } from "../messages/queries";
+import { chatCounts, listChats, loadChat } from "./queries";
 
 const tags = ["chats"];
 const chatParams = z.object({ workspaceId: z.uuid(), chatId: z.uuid() });
@@ -96,19 +95,7 @@ export const chatRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx
     },
     async (req) => {
       const { workspaceId } = membershipOf(req);
-      await assertChatIn(db, workspaceId, req.params.chatId);
-      let q = db
-        .selectFrom("messages")
-        .selectAll()
-        .where("workspace_id", "=", workspaceId)
-        .where("chat_id", "=", req.params.chatId);
-      if (req.query.before) q = q.where("id", "<", req.query.before);
-      const rows: MessageRow[] = await q
-        .orderBy("id", "desc")
-        .limit(req.query.limit + 1)
-        .execute();
-      const page = rows.slice(0, req.query.limit).reverse();
-      return { items: await presentMessages(db, workspaceId, page), hasMore: rows.length > req.query.limit };
+      return messagesPage(db, workspaceId, req.params.chatId, req.query);
     },
   );
 
