@@ -15,6 +15,8 @@ export type Actor = {
   credentialId: string;
   /** An API token acts only in the workspace it was made in. */
   tokenWorkspaceId: string | null;
+  /** A token's user's role in that workspace, read with the token (the membership is joined there). */
+  tokenRole?: Role;
 };
 
 declare module "fastify" {
@@ -61,12 +63,17 @@ export async function actorForToken(ctx: Ctx, secret: string): Promise<Actor | n
         .onRef("workspace_members.user_id", "=", "api_tokens.user_id"),
     )
     .selectAll("users")
-    .select(["api_tokens.id as token_id", "api_tokens.workspace_id as token_ws", "api_tokens.last_used_at"])
+    .select([
+      "api_tokens.id as token_id",
+      "api_tokens.workspace_id as token_ws",
+      "api_tokens.last_used_at",
+      "workspace_members.role as token_role",
+    ])
     .where("api_tokens.token_hash", "=", hashSecret(secret))
     .where("api_tokens.revoked_at", "is", null)
     .executeTakeFirst();
   if (!row) return null;
-  const { token_id, token_ws, last_used_at, ...user } = row;
+  const { token_id, token_ws, last_used_at, token_role, ...user } = row;
   if (!last_used_at || Date.now() - last_used_at.getTime() > tokenTouchMs) {
     await ctx.db
       .updateTable("api_tokens")
@@ -75,7 +82,7 @@ export async function actorForToken(ctx: Ctx, secret: string): Promise<Actor | n
       .where("id", "=", token_id)
       .execute();
   }
-  return { user, via: "token", credentialId: token_id, tokenWorkspaceId: token_ws };
+  return { user, via: "token", credentialId: token_id, tokenWorkspaceId: token_ws, tokenRole: token_role };
 }
 
 async function authenticate(ctx: Ctx, req: FastifyRequest): Promise<void> {
@@ -129,12 +136,16 @@ async function authorize(ctx: Ctx, req: FastifyRequest): Promise<void> {
   if (!isUuid(workspaceId)) throw notFound("The workspace");
   if (req.actor.tokenWorkspaceId !== null && req.actor.tokenWorkspaceId !== workspaceId)
     throw notFound("The workspace");
-  const member = await ctx.db
-    .selectFrom("workspace_members")
-    .select("role")
-    .where("workspace_id", "=", workspaceId)
-    .where("user_id", "=", req.actor.user.id)
-    .executeTakeFirst();
+  // A token's membership was read with the token in this request; a session's is read now.
+  const member =
+    req.actor.tokenRole !== undefined
+      ? { role: req.actor.tokenRole }
+      : await ctx.db
+          .selectFrom("workspace_members")
+          .select("role")
+          .where("workspace_id", "=", workspaceId)
+          .where("user_id", "=", req.actor.user.id)
+          .executeTakeFirst();
   if (!member) throw notFound("The workspace");
   if (!hasRole(member.role, rule.workspace)) {
     throw new AppError(403, "forbidden", `This needs the ${rule.workspace} role or higher in this workspace.`);

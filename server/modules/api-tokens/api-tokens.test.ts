@@ -70,6 +70,18 @@ describe("API tokens", () => {
     expect(adminList.json().items.map((t: { id: string }) => t.id)).toContain(mine.token.id);
   });
 
+  it("acts with its user's current role in the workspace", async () => {
+    const m = await addMember(owner, ws, "promoted@example.com");
+    const t = (await m.client.post(`/api/v1/workspaces/${ws}/api-tokens`, { name: "role" })).json();
+    const rename = () => bearer(t.secret, `/api/v1/workspaces/${ws}`, "PATCH", { name: "Renamed by a manager" });
+    const refused = await rename();
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe("forbidden");
+    const promote = await owner.patch(`/api/v1/workspaces/${ws}/members/${m.userId}`, { role: "admin" });
+    expect(promote.statusCode).toBe(200);
+    expect((await rename()).statusCode).toBe(200);
+  });
+
   it("refuses a malformed Authorization header clearly", async () => {
     const res = await server.app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: "Token abc" } });
     expect(res.statusCode).toBe(401);
