@@ -13,10 +13,11 @@ export type Actor = {
   via: "session" | "token";
   /** A session's token hash (for logout) or the API token's id. */
   credentialId: string;
-  /** An API token acts only in the workspace it was made in. */
-  tokenWorkspaceId: string | null;
-  /** A token's user's role in that workspace, read with the token (the membership is joined there). */
-  tokenRole?: Role;
+  /**
+   * An API token acts only in the workspace it was made in, with its user's role there (read with the
+   * token, in the same request); null for a session.
+   */
+  token: { workspaceId: string; role: Role } | null;
 };
 
 declare module "fastify" {
@@ -82,7 +83,7 @@ export async function actorForToken(ctx: Ctx, secret: string): Promise<Actor | n
       .where("id", "=", token_id)
       .execute();
   }
-  return { user, via: "token", credentialId: token_id, tokenWorkspaceId: token_ws, tokenRole: token_role };
+  return { user, via: "token", credentialId: token_id, token: { workspaceId: token_ws, role: token_role } };
 }
 
 async function authenticate(ctx: Ctx, req: FastifyRequest): Promise<void> {
@@ -99,7 +100,7 @@ async function authenticate(ctx: Ctx, req: FastifyRequest): Promise<void> {
   if (!token) return;
   const found = await findSession(ctx.db, ctx.config, token);
   if (found.kind === "valid") {
-    req.actor = { user: found.user, via: "session", credentialId: found.tokenHash, tokenWorkspaceId: null };
+    req.actor = { user: found.user, via: "session", credentialId: found.tokenHash, token: null };
   } else if (found.kind === "expired") {
     req.sessionExpired = true;
   }
@@ -134,18 +135,17 @@ async function authorize(ctx: Ctx, req: FastifyRequest): Promise<void> {
   if (rule === "user") return;
   const workspaceId = (req.params as Record<string, unknown>).workspaceId;
   if (!isUuid(workspaceId)) throw notFound("The workspace");
-  if (req.actor.tokenWorkspaceId !== null && req.actor.tokenWorkspaceId !== workspaceId)
-    throw notFound("The workspace");
+  const { token } = req.actor;
+  if (token !== null && token.workspaceId !== workspaceId) throw notFound("The workspace");
   // A token's membership was read with the token in this request; a session's is read now.
   const member =
-    req.actor.tokenRole !== undefined
-      ? { role: req.actor.tokenRole }
-      : await ctx.db
-          .selectFrom("workspace_members")
-          .select("role")
-          .where("workspace_id", "=", workspaceId)
-          .where("user_id", "=", req.actor.user.id)
-          .executeTakeFirst();
+    token ??
+    (await ctx.db
+      .selectFrom("workspace_members")
+      .select("role")
+      .where("workspace_id", "=", workspaceId)
+      .where("user_id", "=", req.actor.user.id)
+      .executeTakeFirst());
   if (!member) throw notFound("The workspace");
   if (!hasRole(member.role, rule.workspace)) {
     throw new AppError(403, "forbidden", `This needs the ${rule.workspace} role or higher in this workspace.`);

@@ -39,7 +39,7 @@ async function authenticate(ctx: Ctx, socket: Socket): Promise<Actor | null> {
   if (!origin || !isOwnOrigin(ctx, socket.handshake.headers.host, origin)) return null;
   const found = await findSession(ctx.db, ctx.config, session);
   return found.kind === "valid"
-    ? { user: found.user, via: "session", credentialId: found.tokenHash, tokenWorkspaceId: null }
+    ? { user: found.user, via: "session", credentialId: found.tokenHash, token: null }
     : null;
 }
 
@@ -73,7 +73,7 @@ export function attachRealtime(app: FastifyInstance, ctx: Ctx, bus: EventBus): S
   io.on("connection", async (socket) => {
     const actor = socket.data.actor as Actor;
     let q = ctx.db.selectFrom("workspace_members").select("workspace_id").where("user_id", "=", actor.user.id);
-    if (actor.tokenWorkspaceId) q = q.where("workspace_id", "=", actor.tokenWorkspaceId);
+    if (actor.token) q = q.where("workspace_id", "=", actor.token.workspaceId);
     const rows = await q.execute();
     await socket.join([userRoom(actor.user.id), ...rows.map((r) => workspaceRoom(r.workspace_id))]);
     socket.emit("ready", { workspaces: rows.map((r) => r.workspace_id) });

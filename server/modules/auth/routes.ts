@@ -67,7 +67,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx
     },
     async (req) => {
       const actor = actorOf(req);
-      return presentMe(db, actor.user, actor.tokenWorkspaceId);
+      return presentMe(db, actor.user, actor.token?.workspaceId ?? null);
     },
   );
 
@@ -199,8 +199,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx
             ),
           ]),
         );
-      if (actor.tokenWorkspaceId) {
-        const ws = actor.tokenWorkspaceId;
+      if (actor.token) {
+        const ws = actor.token.workspaceId;
         q = q.where((eb) =>
           eb.exists(
             eb

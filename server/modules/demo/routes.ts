@@ -24,7 +24,7 @@ export const demoRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (actor.tokenWorkspaceId) throw new AppError(403, "forbidden", "An API token cannot create workspaces.");
+      if (actor.token) throw new AppError(403, "forbidden", "An API token cannot create workspaces.");
       const demo = await ctx.inTx(async (tx) => {
         const created = await createDemoWorkspace(tx, actor.user, ctx.connectors);
         tx.afterCommit(() => ctx.bus.wakeDelivery());

@@ -4,8 +4,9 @@ import type { DB, MessageRow } from "../../db/schema";
 import { notFound } from "../../http/errors";
 import { presentMessage } from "./present";
 
-/** A message with what it quotes; every column is null on the one row of an empty chat. */
-type PageRow = MessageRow & { reply_text: string | null; reply_author: string | null };
+type Quote = { reply_text: string | null; reply_author: string | null };
+/** A message with what it quotes, or the one row of an empty chat (every column null). */
+type PageRow = (MessageRow | { [K in keyof MessageRow]: null }) & Quote;
 
 /**
  * A page of a chat's messages, newest last, with the messages they quote: one statement, so one round
@@ -32,7 +33,7 @@ export async function messagesPage(
     WHERE c.workspace_id = ${workspaceId} AND c.id = ${chatId}
     ORDER BY m.id DESC`.execute(db);
   if (rows.length === 0) throw notFound("This chat");
-  const found = rows.filter((r) => r.id !== null);
+  const found = rows.filter((r): r is MessageRow & Quote => r.id !== null);
   const shown = found.slice(0, page.limit).reverse();
   const replies = new Map(
     shown.flatMap((r) =>

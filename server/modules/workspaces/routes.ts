@@ -37,7 +37,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, 
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (actor.tokenWorkspaceId) throw new AppError(403, "forbidden", "An API token cannot create workspaces.");
+      if (actor.token) throw new AppError(403, "forbidden", "An API token cannot create workspaces.");
       const ws = await ctx.inTx((tx) => createWorkspace(tx, actor.user.id, req.body.name));
       return reply.code(201).send({ workspace: presentWorkspace(ws, "owner") });
     },
