@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../test/db";
 import type { Database } from "./connect";
-import { inGroups, inline, literal, together } from "./round-trips";
+import { inGroups, inline, literal, prepared, together } from "./round-trips";
 
 let database: Database;
 
@@ -92,6 +92,66 @@ describe("together", () => {
     expect(row.t).toBe(hostile);
     const count = await sql<{ n: string }>`SELECT count(*) AS n FROM rt_probe`.execute(database.db);
     expect(Number(count.rows[0]?.n)).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("prepared statements in groups", () => {
+  type Plans = { statement: string; generic_plans: string | number; custom_plans: string | number };
+  const plansOf = (db: typeof database.db) =>
+    sql<Plans>`SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements
+      WHERE statement LIKE '%rt_probe%'`.execute(db);
+
+  it("are prepared once per connection and run with their generic plan", async () => {
+    await database.db.connection().execute(async (conn) => {
+      await together(conn, [sql`INSERT INTO rt_probe (id, t) VALUES (${50}, ${"fifty"}), (${51}, ${"fifty-one"})`]);
+      const pick = (ids: number[]) =>
+        prepared(sql`SELECT id, t FROM rt_probe WHERE id = ANY(${ids}::int[]) ORDER BY id`);
+      const [a, plain] = await together(conn, [pick([50]), sql`SELECT ${1}::int AS one`]);
+      const [b] = await together(conn, [pick([50, 51])]);
+      const [c] = await together(conn, [pick([])]);
+      expect(a).toEqual([{ id: 50, t: "fifty" }]);
+      expect(plain).toEqual([{ one: 1 }]);
+      expect(b).toEqual([
+        { id: 50, t: "fifty" },
+        { id: 51, t: "fifty-one" },
+      ]);
+      expect(c).toEqual([]);
+      const { rows } = await plansOf(conn);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.statement).toMatch(/^PREPARE parley_\w+ AS SELECT id, t FROM rt_probe/);
+      expect(Number(rows[0]?.generic_plans)).toBe(3);
+      expect(Number(rows[0]?.custom_plans)).toBe(0);
+    });
+  });
+
+  it("give back any text exactly as a parameter would", async () => {
+    await database.db.connection().execute(async (conn) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.string({ unit: "binary" }).filter((s) => !s.includes("\u0000")),
+          async (s) => {
+            const [[row]] = (await together(conn, [prepared(sql`SELECT ${s}::text AS v`)])) as [
+              [{ v: string }],
+            ];
+            expect(row.v).toBe(s);
+          },
+        ),
+        { numRuns: 100 },
+      );
+    });
+  });
+
+  it("stay usable after a group fails once they were prepared in it", async () => {
+    await database.db.connection().execute(async (conn) => {
+      const put = (id: number, t: string) =>
+        prepared(sql`INSERT INTO rt_probe (id, t) VALUES (${id}, ${t}) RETURNING t`);
+      // The statement is prepared and runs once; its second run fails (duplicate key), failing the group.
+      await expect(together(conn, [put(60, "sixty"), put(60, "again")])).rejects.toThrow(/duplicate key/);
+      const [[row]] = (await together(conn, [put(61, "sixty-one")])) as [[{ t: string }]];
+      expect(row.t).toBe("sixty-one");
+      const kept = await sql<{ id: number }>`SELECT id FROM rt_probe WHERE id IN (60, 61) ORDER BY id`.execute(conn);
+      expect(kept.rows).toEqual([{ id: 61 }]);
+    });
   });
 });
 

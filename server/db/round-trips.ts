@@ -1,6 +1,7 @@
 import { type Compilable, type CompiledQuery, type Kysely, type RawBuilder, sql } from "kysely";
 import pg from "pg";
 import type { EventBus } from "../events/bus";
+import { PreparedOnConnection, preparedName } from "./prepared";
 import type { DB } from "./schema";
 import { type AfterCommit, runAfterCommit, type Tx, type TxOptions } from "./tx";
 
@@ -17,7 +18,17 @@ import { type AfterCommit, runAfterCommit, type Tx, type TxOptions } from "./tx"
  */
 
 type Row = Record<string, unknown>;
-export type Statement = RawBuilder<unknown> | Compilable | CompiledQuery | string;
+type Compiles = RawBuilder<unknown> | Compilable | CompiledQuery;
+/** A statement run as a prepared statement of its connection (see prepared.ts). */
+export type Prepared = { readonly prepared: Compiles };
+export type Statement = Compiles | Prepared | string;
+
+/**
+ * Marks a statement to run prepared, with its generic plan: for statements whose text is the same
+ * however many rows they carry (arrays through `unnest`) and whose plan does not depend on their values
+ * (keyed lookups and inserts) — the plan is made once per connection, not once per group.
+ */
+export const prepared = (statement: Compiles): Prepared => ({ prepared: statement });
 
 /** node-postgres's own conversion of a parameter to the text it sends (not in its type declarations). */
 const { prepareValue } = (pg as unknown as { utils: { prepareValue: (v: unknown) => unknown } }).utils;
@@ -47,14 +58,30 @@ export function inline(query: CompiledQuery): string {
   });
 }
 
-function compiled(db: Kysely<DB>, s: Statement): CompiledQuery {
+function compiled(db: Kysely<DB>, s: Compiles | string): CompiledQuery {
   if (typeof s === "string") return sql.raw(s).compile(db);
   // A raw builder compiles against a database; a query builder already holds one.
   return "compile" in s ? (s.compile as (db: Kysely<DB>) => CompiledQuery)(db) : s;
 }
 
-/** Marks a query whose every result set node-postgres should hand back (see `answerEveryResult`). */
-const marker = "/* parley:together */ ";
+/** A statement's text in a group, and the prepared statement it executes (if any). */
+function piece(db: Kysely<DB>, s: Statement): { text: string; name: string | null } {
+  if (typeof s === "string" || !("prepared" in s)) return { text: inline(compiled(db, s)), name: null };
+  const query = compiled(db, s.prepared);
+  const name = preparedName(query.sql);
+  if (name === null) return { text: inline(query), name: null };
+  const args = query.parameters.map(literal).join(", ");
+  return { text: args ? `EXECUTE ${name}(${args})` : `EXECUTE ${name}`, name };
+}
+
+/**
+ * Marks a query whose every result set node-postgres should hand back, with the prepared statements
+ * it executes (see `answerEveryResult`): `/* parley:together name… *\/ `.
+ */
+const marker = "/* parley:together";
+
+/** Prepared statements run with their generic plan; set for the transaction, before the first of them. */
+const genericPlans = "SET LOCAL plan_cache_mode = force_generic_plan";
 
 /**
  * Runs `statements` in one round trip on `db` (a transaction, a single connection, or a pool, where
@@ -62,25 +89,43 @@ const marker = "/* parley:together */ ";
  */
 export async function together(db: Kysely<DB>, statements: Statement[]): Promise<Row[][]> {
   if (statements.length === 0) return [];
-  const text = statements.map((s) => inline(compiled(db, s))).join(";\n");
-  const { rows } = await sql.raw(`${marker}${text}`).execute(db);
-  if (rows.length !== statements.length) throw new Error("a statement group answered the wrong number of results");
+  const pieces = statements.map((s) => piece(db, s));
+  const names = pieces.flatMap((p) => (p.name ? [p.name] : []));
+  const first = pieces.findIndex((p) => p.name !== null);
+  const texts = pieces.map((p) => p.text);
+  if (first >= 0) texts.splice(first, 0, genericPlans);
+  const { rows } = await sql.raw(`${marker} ${names.join(" ")} */ ${texts.join(";\n")}`).execute(db);
+  if (rows.length !== texts.length) throw new Error("a statement group answered the wrong number of results");
+  if (first >= 0) rows.splice(first, 1);
   return rows as unknown as Row[][];
 }
 
 /**
- * Lets a pool's clients answer a marked multi-statement query with every result: node-postgres answers
- * such a query with an array of results, which Kysely's driver would read as one empty result.
+ * Lets a pool's clients answer a marked multi-statement query with every result (node-postgres answers
+ * such a query with an array of results, which Kysely's driver would read as one empty result), and
+ * prepares, ahead of it in the same round trip, the statements it executes that the client has not.
  */
 export function answerEveryResult(pool: pg.Pool): void {
   pool.on("connect", (client) => {
     const query = client.query.bind(client) as (text: unknown, values?: unknown) => Promise<unknown>;
+    const preparedHere = new PreparedOnConnection();
     (client as unknown as { query: typeof query }).query = (text: unknown, values?: unknown) => {
       if (typeof text !== "string" || !text.startsWith(marker)) return query(text, values);
-      return query(text).then((r) => {
-        const results = (Array.isArray(r) ? r : [r]) as pg.QueryResult[];
-        return { command: "SELECT", rowCount: results.length, rows: results.map((x) => x.rows) };
-      });
+      const end = text.indexOf("*/");
+      const ahead = preparedHere.ahead(text.slice(marker.length, end).split(" ").filter(Boolean));
+      const full = ahead.statements.length > 0 ? `${ahead.statements.join(";\n")};\n${text}` : text;
+      return query(full).then(
+        (r) => {
+          ahead.settle(true);
+          const results = (Array.isArray(r) ? r : [r]) as pg.QueryResult[];
+          const own = results.slice(ahead.statements.length);
+          return { command: "SELECT", rowCount: own.length, rows: own.map((x) => x.rows) };
+        },
+        (err: unknown) => {
+          ahead.settle(false);
+          throw err;
+        },
+      );
     };
   });
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { InboundMessage } from "../../connectors/types";
+import { prepared } from "../../db/round-trips";
 import { normalizePhone } from "../../lib/phone";
 import type { LockedChat } from "./statements";
 
@@ -43,7 +44,9 @@ export function clientPatches(
     if (Object.keys(patch).length === 0) continue;
     const sets = Object.entries({ ...patch, updated_at: now }).map(([k, v]) => sql`${sql.ref(k)} = ${v}`);
     statements.push(
-      sql`UPDATE clients SET ${sql.join(sets)} WHERE workspace_id = ${chat.workspace_id} AND id = ${clientId}`,
+      prepared(
+        sql`UPDATE clients SET ${sql.join(sets)} WHERE workspace_id = ${chat.workspace_id} AND id = ${clientId}`,
+      ),
     );
     for (const other of locked) {
       if (other.client_id !== clientId) continue;

@@ -1,6 +1,6 @@
 import { type ChatDto, inboxEvents, type MessageDto } from "../../../common/inbox";
 import type { InboundMessage } from "../../connectors/types";
-import type { GroupTx, Statement } from "../../db/round-trips";
+import { type GroupTx, prepared, type Statement } from "../../db/round-trips";
 import type { ChannelRow, ChatRow, MessageRow } from "../../db/schema";
 import { type RecordedEvent, recordEventsStatement, recordedEvents } from "../../events/record";
 import { newId } from "../../lib/ids";
@@ -219,10 +219,12 @@ export async function storeInboundBatch(
     ),
     ...workspaces.map((ws, w) => {
       const wsChats = [...byChat.values()].filter((a) => a.f.key.workspaceId === ws);
-      return recordEventsStatement(ws, eventInputs[w] ?? [], {
-        chats: wsChats.filter((a) => created.has(a.f.chat.id)).length,
-        unreadChats: wsChats.filter((a) => a.f.chat.unread_count === 0).length,
-      });
+      return prepared(
+        recordEventsStatement(ws, eventInputs[w] ?? [], {
+          chats: wsChats.filter((a) => created.has(a.f.chat.id)).length,
+          unreadChats: wsChats.filter((a) => a.f.chat.unread_count === 0).length,
+        }),
+      );
     }),
   ];
   const tail = [
