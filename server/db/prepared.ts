@@ -29,7 +29,8 @@ export function preparedName(text: string): string | null {
 
 /**
  * What one connection has prepared. PREPARE is not undone by a rollback, but when a group fails it is
- * not known which of its statements ran: the next group then starts afresh (`DEALLOCATE ALL`).
+ * not known which of its statements ran: the next group then starts afresh (`DEALLOCATE ALL`; the app's
+ * other queries are unnamed statements of node-postgres, which that leaves alone).
  */
 export class PreparedOnConnection {
   private readonly ready = new Set<string>();

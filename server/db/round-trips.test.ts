@@ -130,9 +130,7 @@ describe("prepared statements in groups", () => {
         fc.asyncProperty(
           fc.string({ unit: "binary" }).filter((s) => !s.includes("\u0000")),
           async (s) => {
-            const [[row]] = (await together(conn, [prepared(sql`SELECT ${s}::text AS v`)])) as [
-              [{ v: string }],
-            ];
+            const [[row]] = (await together(conn, [prepared(sql`SELECT ${s}::text AS v`)])) as [[{ v: string }]];
             expect(row.v).toBe(s);
           },
         ),

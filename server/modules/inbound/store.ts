@@ -36,8 +36,18 @@ type Candidate = { index: number; item: InboundItem; messageId: string; key: Cha
 type Fresh = Candidate & { chat: LockedChat; authorName: string; replyToId: string | null };
 type ReplyTarget = { id: string; text: string | null; author_name: string };
 
-/** PostgreSQL keeps no NUL character in text or JSON: a message carrying one is stored without it. */
+const hasNul = (value: unknown): boolean => {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(hasNul);
+  return !!value && typeof value === "object" && !(value instanceof Date) && Object.values(value).some(hasNul);
+};
+
+/**
+ * PostgreSQL keeps no NUL character in text or JSON: a message carrying one is stored without it (and
+ * one without, nearly all, is kept as it is rather than copied).
+ */
 function withoutNul<T>(value: T): T {
+  if (!hasNul(value)) return value;
   if (typeof value === "string") return value.replaceAll("\u0000", "") as T;
   if (Array.isArray(value)) return value.map(withoutNul) as T;
   if (value && typeof value === "object" && !(value instanceof Date)) {
