@@ -6,7 +6,7 @@ import type { EventBus } from "../events/bus";
 import type { RecordedEvent } from "../events/record";
 import { type Actor, actorForToken, isOwnOrigin } from "../http/guard";
 import { findSession, sessionCookie } from "../modules/auth/sessions";
-import { joinBroadcastFrames } from "./frames";
+import { joinBroadcastFrames, writeBroadcastFramesDirectly } from "./frames";
 
 export const workspaceRoom = (id: string) => `ws:${id}`;
 const userRoom = (id: string) => `user:${id}`;
@@ -71,6 +71,7 @@ export function attachRealtime(app: FastifyInstance, ctx: Ctx, bus: EventBus): S
       .catch(() => next(new Error("unavailable")));
   });
   io.on("connection", async (socket) => {
+    writeBroadcastFramesDirectly(socket.client);
     const actor = socket.data.actor as Actor;
     let q = ctx.db.selectFrom("workspace_members").select("workspace_id").where("user_id", "=", actor.user.id);
     if (actor.token) q = q.where("workspace_id", "=", actor.token.workspaceId);
