@@ -42,12 +42,8 @@ const hasNul = (value: unknown): boolean => {
   return !!value && typeof value === "object" && !(value instanceof Date) && Object.values(value).some(hasNul);
 };
 
-/**
- * PostgreSQL keeps no NUL character in text or JSON: a message carrying one is stored without it (and
- * one without, nearly all, is kept as it is rather than copied).
- */
+/** PostgreSQL keeps no NUL character in text or JSON: a message carrying one is stored without it. */
 function withoutNul<T>(value: T): T {
-  if (!hasNul(value)) return value;
   if (typeof value === "string") return value.replaceAll("\u0000", "") as T;
   if (Array.isArray(value)) return value.map(withoutNul) as T;
   if (value && typeof value === "object" && !(value instanceof Date)) {
@@ -63,7 +59,8 @@ function candidatesOf(items: InboundItem[]): Candidate[] {
   const seen = new Set<string>();
   const out: Candidate[] = [];
   items.forEach((raw, index) => {
-    const item = { channel: raw.channel, event: withoutNul(raw.event) };
+    // Nearly every event has no NUL: it is kept as it is rather than copied.
+    const item = { channel: raw.channel, event: hasNul(raw.event) ? withoutNul(raw.event) : raw.event };
     const eventKey = `${item.channel.workspace_id}|${item.channel.id}|${item.event.eventId}`;
     if (seen.has(eventKey)) return;
     seen.add(eventKey);
